@@ -1,0 +1,46 @@
+# Markedsplassen — the two commands a newcomer needs: `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve test check lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## check the example catalogue (and any edits you made)
+check: $(STAMP)
+	$(BIN)/markedsplass check
+
+## check the data, then build what exists of the site into site/
+site: $(STAMP)
+	$(BIN)/markedsplass check
+	rm -rf site.tmp && mkdir -p site.tmp
+	$(BIN)/markedsplass schema --out site.tmp/schemas
+	rm -rf site && mv site.tmp site
+	@echo "Bygget: site/schemas (JSON Schema for hver posttype). Nettstedet kommer med issue 3."
+
+## as `make site`, then serve site/ on http://127.0.0.1:8000
+serve: site
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+## the whole test suite (installs what it needs first)
+test: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/check_vs_parse.py
+
+clean:
+	rm -rf $(VENV) site site.tmp .pytest_cache .mypy_cache

@@ -1,0 +1,3 @@
+"""Markedsplassen: the catalogue tool (`markedsplass`)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,38 @@
+"""The solution awarded in a call-off exists and belongs to the awarded supplier."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.catalogue import Catalogue
+from generator.checks.resolve import unresolved
+from generator.diagnostics import Diagnostic, error
+from generator.kinds import CALLOFF, SOLUTION
+from generator.models import CallOff, Solution
+
+CODE = "award-solution"
+
+
+def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
+    for entry in catalogue.records(CALLOFF):
+        calloff = entry.record
+        assert isinstance(calloff, CallOff)
+        if calloff.award is None:
+            continue
+        loc = ("award", "solution")
+        found = unresolved(catalogue, entry, loc, SOLUTION, calloff.award.solution, CODE)
+        if found:
+            yield found
+            continue
+        solution = catalogue.get(SOLUTION, calloff.award.solution)
+        if isinstance(solution, Solution) and solution.supplier != calloff.award.supplier:
+            line, column = catalogue.locate(entry, loc)
+            yield error(
+                entry.path,
+                line,
+                column,
+                CODE,
+                f"Løsningen «{solution.id}» tilhører leverandøren «{solution.supplier}»,"
+                f" ikke «{calloff.award.supplier}». Velg en løsning fra leverandøren "
+                "som fikk kontrakten.",
+            )

@@ -1,0 +1,27 @@
+"""A record's `id` equals its file name without `.yaml`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.catalogue import Catalogue
+from generator.diagnostics import Diagnostic, error
+from generator.kinds import KINDS
+
+CODE = "id-mismatch"
+
+
+def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
+    for kind in KINDS:
+        for entry in catalogue.records(kind):
+            if entry.record.id != entry.stem:
+                line, column = catalogue.locate(entry, ("id",))
+                yield error(
+                    entry.path,
+                    line,
+                    column,
+                    CODE,
+                    f"Id-en «{entry.record.id}» er ikke lik filnavnet. Skriv "
+                    f"`id: {entry.stem}`, eller gi filen navnet "
+                    f"{entry.record.id}.yaml.",
+                )

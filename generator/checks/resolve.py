@@ -1,0 +1,39 @@
+"""Resolving one reference from a record to another, shared by the reference checks."""
+
+from __future__ import annotations
+
+import difflib
+
+from generator.catalogue import Catalogue, Entry
+from generator.diagnostics import Diagnostic, error
+from generator.kinds import SUPPLIER, Kind
+from generator.loading import Loc
+
+
+def unresolved(
+    catalogue: Catalogue, entry: Entry, loc: Loc, target: Kind, value: str, code: str
+) -> Diagnostic | None:
+    """A diagnostic when `value` names no record of kind `target`, else None."""
+    if catalogue.known(target, value):
+        return None
+    line, column = catalogue.locate(entry, loc)
+    close = difflib.get_close_matches(value, catalogue.ids(target), n=1, cutoff=0.6)
+    hint = f" Mente du «{close[0]}»?" if close else ""
+    return error(
+        entry.path,
+        line,
+        column,
+        code,
+        f"«{value}» finnes ikke blant {target.plural} i {target.folder}/.{hint} Skriv "
+        f"id-en til en registrert {target.label}, eller legg til "
+        f"{target.folder}/{value}.yaml først.",
+    )
+
+
+def unresolved_actor(
+    catalogue: Catalogue, entry: Entry, loc: Loc, value: str, code: str
+) -> Diagnostic | None:
+    """An actor is a kommunenummer (checked by the model) or a supplier id."""
+    if value.isdigit():
+        return None
+    return unresolved(catalogue, entry, loc, SUPPLIER, value, code)

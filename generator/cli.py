@@ -1,0 +1,120 @@
+"""The `markedsplass` command line. Exit codes: 0 valid, 1 invalid data, 2 tool
+failure. Bad data never raises; an exception here is a broken tool, reported once
+without a traceback (set MARKEDSPLASS_DEBUG=1 to see it)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from generator import __version__, check, schema
+from generator.catalogue import NotACatalogue
+from generator.diagnostics import FORMATTERS, Severity, has_errors
+
+EXIT_OK, EXIT_INVALID, EXIT_TOOL = 0, 1, 2
+
+
+class ToolFailure(Exception):
+    pass
+
+
+def _today(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato på formen ÅÅÅÅ-MM-DD") from None
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    try:
+        catalogue, diagnostics = check.run(Path(args.root), args.today)
+    except NotACatalogue as exc:
+        raise ToolFailure(str(exc)) from exc
+    sys.stdout.write(FORMATTERS[args.format](diagnostics))
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    records = sum(len(v) for v in catalogue.entries.values())
+    sys.stderr.write(
+        f"markedsplass check: {records} poster lest, {errors} feil, {warnings} advarsler.\n"
+    )
+    return EXIT_INVALID if has_errors(diagnostics, strict=args.strict) else EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    for path in schema.write(Path(args.out)):
+        sys.stderr.write(f"skrev {path}\n")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="markedsplass", description="Markedsplassen: sjekk katalogen, bygg nettstedet og mer."
+    )
+    top.add_argument("--version", action="version", version=f"markedsplass {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+
+    p = sub.add_parser(
+        "check",
+        help="sjekk alle poster, referanser og regler",
+        description="Sjekker alle poster, alle referanser mellom poster og alle "
+        "regler. Avslutter med 0 når alt er gyldig, 1 ved ugyldige data og 2 "
+        "ved feil i verktøyet.",
+    )
+    p.add_argument("--root", default=".", help="roten av katalogen (standard: .)")
+    p.add_argument(
+        "--format",
+        choices=sorted(FORMATTERS),
+        default=_default_format(),
+        help="text, github (arbeidsflytmerknader) eller json",
+    )
+    p.add_argument("--strict", action="store_true", help="advarsler regnes som feil")
+    p.add_argument(
+        "--today",
+        type=_today,
+        default=None,
+        help="datoen tidsfrister regnes fra (ÅÅÅÅ-MM-DD; standard: i dag)",
+    )
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser(
+        "schema",
+        help="skriv JSON Schema for hver posttype",
+        description="Skriver et JSON Schema per posttype, med norske "
+        "beskrivelser, til mappen --out.",
+    )
+    p.add_argument("--out", required=True, help="mappen skjemaene skrives til")
+    p.set_defaults(func=_cmd_schema)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if getattr(args, "today", None) is None and args.command == "check":
+        args.today = date.today()
+    try:
+        code: int = args.func(args)
+    except ToolFailure as exc:
+        sys.stderr.write(f"markedsplass: {exc}\n")
+        return EXIT_TOOL
+    except Exception as exc:  # a broken tool, never bad data
+        if os.environ.get("MARKEDSPLASS_DEBUG"):
+            traceback.print_exc()
+        sys.stderr.write(
+            f"markedsplass: verktøyfeil ({type(exc).__name__}: {exc}). Dette er en "
+            "feil i verktøyet, ikke i dataene: meld den fra som et issue.\n"
+        )
+        return EXIT_TOOL
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

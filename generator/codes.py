@@ -1,0 +1,98 @@
+"""Every diagnostic code the tool can report, with what it means (Norwegian).
+CONTRIBUTING.md documents each one; a test holds the two together."""
+
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    # Reading the file (generator/loading.py)
+    "yaml-syntax": "Filen er ikke gyldig YAML (innrykk, kolon, anførselstegn).",
+    "empty-file": "Filen er tom.",
+    "multiple-documents": "Filen har mer enn ett YAML-dokument.",
+    "not-a-mapping": "Filen er ikke en samling av felt (`navn: verdi`).",
+    "duplicate-key": "Samme felt står to ganger i én samling.",
+    "anchor": "YAML-anker (`&navn`) er ikke tillatt.",
+    "alias": "YAML-referanse (`*navn`) er ikke tillatt.",
+    "merge-key": "Flettenøkkelen `<<` er ikke tillatt.",
+    "forbidden-tag": "YAML-tagger ut over kjernetaggene er ikke tillatt.",
+    "complex-key": "Et feltnavn må være en enkel tekst.",
+    "too-deep": "Strukturen er nestet dypere enn 20 nivåer.",
+    "file-too-large": "Filen er større enn 256 KiB.",
+    "bom": "Filen starter med byte order mark.",
+    "encoding": "Filen er ikke UTF-8.",
+    "forbidden-character": "NUL-, kontroll- eller retningstegn i teksten.",
+    "unreadable": "Filen kan ikke leses.",
+    "symlink": "Symbolsk lenke i en datamappe.",
+    "stray-file": "Noe annet enn en `.yaml`-fil i en datamappe.",
+    # One record against its model (generator/validation.py)
+    "missing-field": "Et påkrevd felt mangler.",
+    "unknown-field": "Et felt modellen ikke kjenner (ofte en skrivefeil).",
+    "invalid-type": "Feil slags verdi: tekst, tall, sannhetsverdi, liste eller samling.",
+    "invalid-choice": "En verdi som ikke er blant de tillatte (kategori, fase, område, status …).",
+    "invalid-date": "En dato som ikke er ÅÅÅÅ-MM-DD eller ikke finnes i kalenderen.",
+    "invalid-id": "En id som ikke er små bokstaver, sifre og bindestrek.",
+    "invalid-orgnr": "Organisasjonsnummer med feil lengde eller kontrollsiffer.",
+    "invalid-kommunenummer": "Kommunenummer som ikke er i SSBs liste for 2024.",
+    "invalid-actor": "Verken kommunenummer eller leverandør-id.",
+    "invalid-url": "Nettadresse som ikke er https, eller som har brukernavn/passord.",
+    "invalid-email": "Ugyldig e-postadresse.",
+    "invalid-github-login": "Ugyldig GitHub-brukernavn.",
+    "invalid-text": "Tom tekst, for lang tekst eller linjeskift i et enlinjefelt.",
+    "invalid-number": "Et tall utenfor det tillatte området.",
+    "invalid-list": "En liste med for få eller for mange element.",
+    "incomplete-decision": "En beslutning om opptak mangler dato eller utfall.",
+    "invalid-value": "En annen ugyldig verdi.",
+    # Across records (generator/checks/)
+    "duplicate-id": "To poster av samme slag har samme id.",
+    "id-mismatch": "`id` er ikke lik filnavnet.",
+    "solution-reference": "En løsning viser til en leverandør eller et behov som ikke finnes.",
+    "need-reference": "Et behov viser til en leverandør eller løsning som ikke finnes.",
+    "experience-reference": "En erfaring viser til noe som ikke finnes.",
+    "dps-reference": "En søker i en innkjøpsordning er ikke registrert, eller søker to ganger.",
+    "calloff-reference": "Et uttak viser til en ordning eller et behov som ikke finnes.",
+    "calloff-supplier": "En invitert eller tildelt leverandør er ikke tatt opp i ordningen.",
+    "award-solution": "Tildelt løsning finnes ikke eller tilhører en annen leverandør.",
+}
+
+# Pydantic error types (built-in and the project's own) -> diagnostic code.
+ERROR_TYPES: dict[str, str] = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    **dict.fromkeys(
+        (
+            "text_type",
+            "bool_type",
+            "bool_parsing",
+            "int_type",
+            "int_parsing",
+            "float_type",
+            "float_parsing",
+            "string_type",
+            "list_type",
+            "tuple_type",
+            "model_type",
+            "model_attributes_type",
+            "dict_type",
+            "int_from_float",
+        ),
+        "invalid-type",
+    ),
+    **dict.fromkeys(
+        ("literal_error", "category", "agreement_type", "phase", "experience_area"),
+        "invalid-choice",
+    ),
+    **dict.fromkeys(("date_format", "date_invalid"), "invalid-date"),
+    "slug": "invalid-id",
+    **dict.fromkeys(("orgnr", "orgnr_checksum"), "invalid-orgnr"),
+    **dict.fromkeys(("kommunenummer", "kommunenummer_unknown"), "invalid-kommunenummer"),
+    "actor": "invalid-actor",
+    **dict.fromkeys(("url", "url_scheme", "url_credentials"), "invalid-url"),
+    "email": "invalid-email",
+    "github_login": "invalid-github-login",
+    **dict.fromkeys(("single_line", "empty_text", "string_too_long"), "invalid-text"),
+    **dict.fromkeys(
+        ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "finite_number"),
+        "invalid-number",
+    ),
+    **dict.fromkeys(("too_short", "too_long"), "invalid-list"),
+    "decision_pair": "incomplete-decision",
+}

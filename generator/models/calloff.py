@@ -1,0 +1,89 @@
+"""A call-off (uttak / spesifikk konkurranse) under a DPS: the invitation, the
+award and the contract with its milestones."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.models.base import (
+    Contact,
+    Count,
+    Flag,
+    IsoDate,
+    Kommunenummer,
+    Line,
+    Markdown,
+    Model,
+    Nok,
+    Percent,
+    Record,
+    Slug,
+)
+
+
+class Criterion(Model):
+    name: Line = Field(description="Kriteriet, for eksempel «Pris» eller «Brukervennlighet».")
+    kind: Literal["price", "cost", "quality", "environment"] = Field(
+        description="price, cost (livsløpskostnad), quality eller environment."
+    )
+    weight_percent: Percent | None = Field(None, description="Vekt i prosent.")
+    description: Markdown | None = Field(None, description="Hvordan kriteriet vurderes.")
+
+
+class AwardCriteria(Model):
+    basis: Literal["lowest-price", "lowest-cost", "best-price-quality-ratio"] = Field(
+        description="Tildelingsgrunnlag (FOA § 18-1): lowest-price, lowest-cost eller "
+        "best-price-quality-ratio."
+    )
+    criteria: tuple[Criterion, ...] = Field((), description="Kriteriene med vekt.")
+
+
+class Requirement(Model):
+    id: Slug = Field(description="Kravets id.")
+    text: Markdown = Field(description="Kravet.")
+    mandatory: Flag = Field(description="true for minstekrav (skal-krav), false for bør-krav.")
+
+
+class Award(Model):
+    decided: IsoDate = Field(description="Dato for tildelingsbeslutningen.")
+    supplier: Slug = Field(description="Leverandøren som fikk kontrakten.")
+    solution: Slug = Field(description="Løsningen som ble valgt.")
+    value_nok: Nok = Field(description="Kontraktens verdi i kroner.")
+    tenders_received: Count | None = Field(None, description="Antall tilbud.")
+    justification: Markdown | None = Field(None, description="Begrunnelse.")
+
+
+class Milestone(Model):
+    title: Line = Field(description="Milepælen.")
+    due: IsoDate = Field(description="Frist.")
+    met: IsoDate | None = Field(None, description="Dato milepælen ble nådd.")
+    description: Markdown | None = Field(None, description="Utdyping.")
+
+
+class Contract(Model):
+    signed: IsoDate = Field(description="Dato kontrakten ble signert.")
+    award_notice_published: IsoDate | None = Field(
+        None, description="Dato kunngjøringen av tildelingen ble publisert (FOA § 21-6)."
+    )
+    starts: IsoDate | None = Field(None, description="Oppstart.")
+    ends: IsoDate | None = Field(None, description="Kontraktens slutt.")
+    milestones: tuple[Milestone, ...] = Field((), description="Kontraktsmilepæler.")
+
+
+class CallOff(Record):
+    title: Line = Field(description="Uttakets navn.")
+    dps: Slug = Field(description="Id til den dynamiske innkjøpsordningen (tenders/dps/).")
+    buyer: Kommunenummer = Field(description="Kommunen som gjør uttaket.")
+    published: IsoDate = Field(description="Dato tilbudsinvitasjonen ble sendt.")
+    tender_deadline: IsoDate = Field(description="Tilbudsfrist.")
+    invited: tuple[Slug, ...] = Field(description="Leverandørene som ble invitert.")
+    description: Markdown = Field(description="Kommunens behov og spesifikke opplysninger.")
+    need: Slug | None = Field(None, description="Behovet i innovasjonsarenaen uttaket bygger på.")
+    award_criteria: AwardCriteria = Field(description="Tildelingskriterier.")
+    requirements: tuple[Requirement, ...] = Field((), description="Kommunens egne krav.")
+    estimated_value_nok: Nok | None = Field(None, description="Anslått verdi i kroner.")
+    contact: Contact = Field(description="Kontaktperson hos kommunen.")
+    award: Award | None = Field(None, description="Tildelingen.")
+    contract: Contract | None = Field(None, description="Kontrakten.")
