@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "unreadable": "Filen kan ikke leses.",
     "symlink": "Symbolsk lenke i en datamappe.",
     "stray-file": "Noe annet enn en `.yaml`-fil i en datamappe.",
+    "invalid-file-name": "Filnavnet er ingen gyldig id.",
     # One record against its model (generator/validation.py)
     "missing-field": "Et påkrevd felt mangler.",
     "unknown-field": "Et felt modellen ikke kjenner (ofte en skrivefeil).",

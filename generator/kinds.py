@@ -14,14 +14,17 @@ class Kind:
     model: type[Record]
     label: str
     plural: str
+    article: str  # "en" or "et": «en leverandør», «et behov»
 
 
-SUPPLIER = Kind("supplier", "catalogue/suppliers", Supplier, "leverandør", "leverandører")
-SOLUTION = Kind("solution", "catalogue/solutions", Solution, "løsning", "løsninger")
-NEED = Kind("need", "needs", Need, "behov", "behov")
-EXPERIENCE = Kind("experience", "experiences", Experience, "erfaring", "erfaringer")
-DPS = Kind("dps", "tenders/dps", Dps, "dynamisk innkjøpsordning", "dynamiske innkjøpsordninger")
-CALLOFF = Kind("calloff", "tenders/calloffs", CallOff, "uttak", "uttak")
+SUPPLIER = Kind("supplier", "catalogue/suppliers", Supplier, "leverandør", "leverandører", "en")
+SOLUTION = Kind("solution", "catalogue/solutions", Solution, "løsning", "løsninger", "en")
+NEED = Kind("need", "needs", Need, "behov", "behov", "et")
+EXPERIENCE = Kind("experience", "experiences", Experience, "erfaring", "erfaringer", "en")
+DPS = Kind(
+    "dps", "tenders/dps", Dps, "dynamisk innkjøpsordning", "dynamiske innkjøpsordninger", "en"
+)
+CALLOFF = Kind("calloff", "tenders/calloffs", CallOff, "uttak", "uttak", "et")
 
 KINDS: tuple[Kind, ...] = (SUPPLIER, SOLUTION, NEED, EXPERIENCE, DPS, CALLOFF)
 BY_NAME = {kind.name: kind for kind in KINDS}

@@ -36,6 +36,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from generator import identifiers
 from generator.diagnostics import Diagnostic, error
 
 MAX_BYTES = 256 * 1024
@@ -297,12 +298,12 @@ def _explicit(tag: str, value: str) -> Any:
 
 
 _SYNTAX_HINTS = {
-    "mapping values are not allowed here": "et kolon står der det ikke kan stå. Sett teksten i "
+    "mapping values are not allowed": "et kolon står der det ikke kan stå. Sett teksten i "
     "anførselstegn hvis den inneholder `: `, eller rett innrykket",
     "could not find expected ':'": "det mangler et kolon etter feltnavnet, eller en tekst over "
     "flere linjer må settes i anførselstegn",
-    "did not find expected key": "innrykket stemmer ikke med linjene over; bruk like mange "
-    "mellomrom for felt på samme nivå",
+    "did not find expected key": "innrykket stemmer ikke med linjene over (bruk like mange "
+    "mellomrom for felt på samme nivå), eller et anførselstegn er ikke lukket",
     "did not find expected '-' indicator": "innrykket i listen stemmer ikke; hvert element "
     "skal begynne med «- » på samme kolonne",
     "found character '\\t' that cannot start any token": "tabulatortegn er ikke tillatt i "
@@ -338,6 +339,13 @@ def _syntax_message(problem: str, context: Any = None) -> str:
         f"YAML-syntaksfeil: {problem}. Sjekk innrykk, kolon og anførselstegn på denne "
         f"linjen og linjen over.{where}"
     )
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -423,7 +431,10 @@ def _compose(text: str, path: str, track: bool) -> _Composer:
         context = exc.context_mark
         if context is None or mark is None or context.line == mark.line:
             context = None
-        message = _syntax_message(exc.problem or str(exc), context)
+        problem = exc.problem or str(exc)
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            problem = "found character '\\t' that cannot start any token"
+        message = _syntax_message(problem, context)
         composer.diagnostics.append(error(path, line, column, "yaml-syntax", message))
     except yaml.YAMLError as exc:
         composer.diagnostics.append(error(path, 1, 1, "yaml-syntax", _syntax_message(str(exc))))
@@ -558,6 +569,21 @@ def list_folder(root: Path, folder: str, *, solution_folders: bool = False) -> F
                     )
                 )
         elif entry.name.endswith(".yaml"):
+            stem = entry.name.removesuffix(".yaml")
+            if not identifiers.is_slug(stem):
+                suggestion = identifiers.slugify(stem) or "min-post"
+                diagnostics.append(
+                    error(
+                        rel,
+                        1,
+                        1,
+                        "invalid-file-name",
+                        "Filnavnet er ingen "
+                        "gyldig id (små bokstaver a–z, sifre og bindestrek). "
+                        f"Gi filen navnet {suggestion}.yaml og skriv "
+                        f"`id: {suggestion}`.",
+                    )
+                )
             records.append(rel)
         elif entry.name.endswith(".yml"):
             diagnostics.append(

@@ -115,6 +115,8 @@ def _message(model: type[BaseModel], err: dict[str, Any]) -> str:
 
 
 def _bool_message(value: Any) -> str:
+    if isinstance(value, str) and value in ("true", "false"):
+        return f"Skriv {value} uten anførselstegn: med anførselstegn blir det tekst."
     if isinstance(value, str) and value.lower() in (
         "yes",
         "no",
@@ -156,9 +158,14 @@ def _keep(errors: list[dict[str, Any]], tainted: frozenset[Loc]) -> list[dict[st
     """Drop errors that only repeat another: a list too short because its items were
     invalid, or a value the loader already reported (an alias, a forbidden tag)."""
     locs = [tuple(e["loc"]) for e in errors]
+    unknown = {
+        loc for err, loc in zip(errors, locs, strict=True) if err["type"] == "extra_forbidden"
+    }
     kept = []
     for err, loc in zip(errors, locs, strict=True):
         if any(loc[: len(t)] == t for t in tainted):
+            continue
+        if err["type"] == "missing" and _misspelt(loc, unknown):
             continue
         if err["type"] == "too_short" and any(
             len(o) > len(loc) and o[: len(loc)] == loc for o in locs
@@ -166,6 +173,13 @@ def _keep(errors: list[dict[str, Any]], tainted: frozenset[Loc]) -> list[dict[st
             continue
         kept.append(err)
     return kept
+
+
+def _misspelt(loc: Loc, unknown: set[Loc]) -> bool:
+    """A missing field that an unknown sibling field is a misspelling of: the message
+    about the unknown field («Mente du …?») says it all."""
+    siblings = [str(u[-1]) for u in unknown if u[:-1] == loc[:-1]]
+    return bool(difflib.get_close_matches(str(loc[-1]), siblings, n=1, cutoff=0.6))
 
 
 def validate(

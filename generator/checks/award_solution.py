@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator.catalogue import Catalogue
 from generator.checks.resolve import unresolved
 from generator.diagnostics import Diagnostic, error
-from generator.kinds import CALLOFF, SOLUTION
+from generator.kinds import CALLOFF, SOLUTION, SUPPLIER
 from generator.models import CallOff, Solution
 
 CODE = "award-solution"
@@ -25,7 +25,11 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
             yield found
             continue
         solution = catalogue.get(SOLUTION, calloff.award.solution)
-        if isinstance(solution, Solution) and solution.supplier != calloff.award.supplier:
+        if (
+            isinstance(solution, Solution)
+            and solution.supplier != calloff.award.supplier
+            and catalogue.get(SUPPLIER, solution.supplier) is not None
+        ):
             line, column = catalogue.locate(entry, loc)
             yield error(
                 entry.path,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
 from generator.diagnostics import Diagnostic, error
+from generator.identifiers import is_slug
 from generator.kinds import KINDS
 
 CODE = "id-mismatch"
@@ -14,7 +15,8 @@ CODE = "id-mismatch"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     for kind in KINDS:
         for entry in catalogue.records(kind):
-            if entry.record.id != entry.stem:
+            # a file name that is no id at all is reported by the loader
+            if entry.record.id != entry.stem and is_slug(entry.stem):
                 line, column = catalogue.locate(entry, ("id",))
                 yield error(
                     entry.path,

@@ -25,7 +25,7 @@ def unresolved(
         column,
         code,
         f"«{value}» finnes ikke blant {target.plural} i {target.folder}/.{hint} Skriv "
-        f"id-en til en registrert {target.label}, eller legg til "
+        f"id-en til {target.article} registrert {target.label}, eller legg til "
         f"{target.folder}/{value}.yaml først.",
     )
 

@@ -31,7 +31,7 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
                         line,
                         column,
                         CODE,
-                        f"Id-en «{name}» er allerede brukt av {other}. Gi denne "
-                        f"{kind.label}en en annen id og et filnavn som passer.",
+                        f"Id-en «{name}» er allerede brukt av {other}. Gi posten en "
+                        "annen id, og filen et navn som er lik den nye id-en.",
                     )
                     break

@@ -60,6 +60,13 @@ def _text(value: Any, what: str) -> str:
 
 
 def _iso_date(value: Any) -> date:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise _fail(
+            "date_format",
+            "«{value}» er ikke en dato. Skriv datoen på formen "
+            "ÅÅÅÅ-MM-DD, for eksempel 2025-03-14.",
+            value=str(value),
+        )
     text = _text(value, "en dato på formen ÅÅÅÅ-MM-DD")
     if not DATE.fullmatch(text):
         raise _fail(

@@ -1,0 +1,113 @@
+"""The strict loader: how YAML scalars are typed, where positions point, and that
+no unsafe loader is used anywhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import loading
+
+
+def _value(text: str) -> object:
+    document, diagnostics = loading.parse(f"v: {text}\n".encode(), "x.yaml")
+    assert diagnostics == []
+    assert document is not None
+    return document.value["v"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("true", True),
+        ("false", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("42", 42),
+        ("-7", -7),
+        ("0", 0),
+        ("1.5", 1.5),
+        ("1e3", 1000.0),
+        # everything YAML 1.1 would have guessed stays a string
+        ("NO", "NO"),
+        ("yes", "yes"),
+        ("True", "True"),
+        ("0301", "0301"),
+        ("1:30", "1:30"),
+        ("2024-05-01", "2024-05-01"),
+        ("0x10", "0x10"),
+        ("0o17", "0o17"),
+        ("1_000", "1_000"),
+        (".inf", ".inf"),
+        (".nan", ".nan"),
+        ("+5", "+5"),
+        ('"42"', "42"),
+        ("'true'", "true"),
+        ("!!str 12", "12"),
+        ("!!int 12", 12),
+        ("!!float 1", 1.0),
+    ],
+)
+def test_only_core_scalars_are_typed(text: str, value: object) -> None:
+    assert _value(text) == value
+    assert type(_value(text)) is type(value)
+
+
+def test_fast_and_tracked_composition_agree() -> None:
+    text = Path(__file__).parent.joinpath("cases/_base/tenders/calloffs/uttak-a.yaml").read_text()
+    fast = loading._compose(text, "x", track=False)
+    tracked = loading._compose(text, "x", track=True)
+    assert fast.value == tracked.value
+    assert tracked.positions[("award", "supplier")] == (25, 13, 25, 3)
+    assert tracked.positions[("invited", 1)] == (9, 5, 9, 5)
+
+
+def test_locate_falls_back_to_the_nearest_existing_node(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text("id: a\nlist:\n  - x: 1\n")
+    assert loading.locate(tmp_path, "r.yaml", ("list", 0, "x")) == (3, 8)
+    assert loading.locate(tmp_path, "r.yaml", ("list", 0, "x"), key=True) == (3, 5)
+    assert loading.locate(tmp_path, "r.yaml", ("list", 0, "missing")) == (3, 5)
+    assert loading.locate(tmp_path, "r.yaml", ("nothing",)) == (1, 1)
+
+
+def test_depth_twenty_is_allowed_twenty_one_is_not() -> None:
+    def nested(levels: int) -> bytes:
+        lines = ["  " * i + f"k{i}:" for i in range(levels - 1)]
+        return ("\n".join(lines) + "\n" + "  " * (levels - 1) + "v: 1\n").encode()
+
+    ok, diagnostics = loading.parse(nested(20), "x.yaml")
+    assert ok is not None and diagnostics == []
+    bad, diagnostics = loading.parse(nested(21), "x.yaml")
+    assert bad is None
+    assert [d.code for d in diagnostics] == ["too-deep"]
+
+
+def test_exactly_256_kib_is_allowed() -> None:
+    body = b"id: a\n# " + b"x" * (loading.MAX_BYTES - 9) + b"\n"
+    assert len(body) == loading.MAX_BYTES
+    assert loading.parse(body, "x.yaml")[1] == []
+    assert [d.code for d in loading.parse(body + b"\n", "x.yaml")[1]] == ["file-too-large"]
+
+
+def test_many_hazards_in_one_file_are_all_reported() -> None:
+    text = b"a: &x 1\nb: *x\na: 2\nc: !!binary aGVp\n<<: {d: 1}\n"
+    document, diagnostics = loading.parse(text, "x.yaml")
+    assert [(d.line, d.code) for d in diagnostics] == [
+        (1, "anchor"),
+        (2, "alias"),
+        (3, "duplicate-key"),
+        (4, "forbidden-tag"),
+        (5, "merge-key"),
+    ]
+    assert document is not None and document.tainted == {("b",), ("c",)}
+
+
+def test_no_module_uses_an_unsafe_yaml_loader() -> None:
+    generator = Path(__file__).parents[1] / "generator"
+    unsafe = re.compile(r"yaml\.(load|full_load|unsafe_load|load_all)\(|Loader=yaml\.(Loader|"
+                        r"FullLoader|UnsafeLoader|CLoader|CFullLoader|CUnsafeLoader)\b")
+    offenders = [str(p) for p in generator.rglob("*.py") if unsafe.search(p.read_text())]
+    assert offenders == []

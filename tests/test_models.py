@@ -1,0 +1,86 @@
+"""The record models and their JSON Schemas: every field documented in Norwegian,
+and the schemas agree with the models on real records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from pydantic import BaseModel
+
+from generator import loading, schema
+from generator.kinds import KINDS, Kind
+from generator.validation import _submodel
+from tests.casefolders import BASE
+
+
+def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> None:
+    if model in seen:
+        return
+    seen.add(model)
+    for field in model.model_fields.values():
+        sub = _submodel(field.annotation)
+        if sub is not None:
+            _models(sub, seen)
+
+
+def _all_models() -> list[type[BaseModel]]:
+    seen: set[type[BaseModel]] = set()
+    for kind in KINDS:
+        _models(kind.model, seen)
+    return sorted(seen, key=lambda m: m.__name__)
+
+
+@pytest.mark.parametrize("model", _all_models(), ids=lambda m: m.__name__)
+def test_every_field_has_a_norwegian_description(model: type[BaseModel]) -> None:
+    undocumented = [name for name, field in model.model_fields.items() if not field.description]
+    assert undocumented == []
+
+
+@pytest.mark.parametrize("model", _all_models(), ids=lambda m: m.__name__)
+def test_models_refuse_unknown_fields_and_are_frozen(model: type[BaseModel]) -> None:
+    assert model.model_config.get("extra") == "forbid"
+    assert model.model_config.get("frozen") is True
+
+
+def _records(root: Path, kind: Kind) -> list[tuple[str, Any]]:
+    rows = []
+    for path in sorted((root / kind.folder).glob("*.yaml")):
+        rel = str(path.relative_to(root))
+        document, diagnostics = loading.read(root, rel)
+        assert diagnostics == [] and document is not None
+        rows.append((rel, document.value))
+    return rows
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_json_schema_accepts_what_the_model_accepts(kind: Kind) -> None:
+    body = schema.schema(kind)
+    jsonschema.Draft202012Validator.check_schema(body)
+    validator = jsonschema.Draft202012Validator(body, format_checker=None)
+    roots = [BASE, Path(__file__).parents[1]]
+    records = [row for root in roots for row in _records(root, kind)]
+    assert records
+    for rel, value in records:
+        errors = [e.message for e in validator.iter_errors(value)]
+        assert errors == [], rel
+
+
+def test_json_schema_refuses_what_the_model_refuses() -> None:
+    supplier = schema.schema(KINDS[0])
+    validator = jsonschema.Draft202012Validator(supplier)
+    value = {"id": "a", "name": "A", "orgnr": "12345678", "maintainers": ["x"],
+             "contact": {"name": "K", "email": "k@a.no"}, "verified": True}
+    messages = " ".join(e.message for e in validator.iter_errors(value))
+    assert "verified" in messages and "12345678" in messages
+
+
+def test_schema_output_is_deterministic(tmp_path: Path) -> None:
+    schema.write(tmp_path / "a")
+    schema.write(tmp_path / "b")
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+        assert json.loads(path.read_text())["description"]
