@@ -273,7 +273,12 @@ class _Composer:
 _INVALID = object()
 
 
+_TYPED_START = frozenset("-0123456789tfn~")
+
+
 def _plain(value: str) -> Any:
+    if value and value[0] not in _TYPED_START:
+        return value  # cannot be a boolean, null or number
     if value in _BOOL:
         return _BOOL[value]
     if value in _NULL:

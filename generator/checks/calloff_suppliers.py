@@ -18,6 +18,10 @@ CODE = "calloff-supplier"
 
 
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
+    admitted: dict[str, set[str]] = {}
+    for dps_entry in catalogue.records(DPS):
+        assert isinstance(dps_entry.record, Dps)
+        admitted.setdefault(dps_entry.record.id, set(dps_entry.record.admitted()))
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
         assert isinstance(calloff, CallOff)
@@ -32,7 +36,7 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
             if found:
                 yield found
                 continue
-            if not isinstance(dps, Dps) or supplier in dps.admitted():
+            if not isinstance(dps, Dps) or supplier in admitted[dps.id]:
                 continue
             line, column = catalogue.locate(entry, loc)
             yield error(

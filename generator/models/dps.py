@@ -4,7 +4,7 @@ supplier's application with the team's decision."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -97,6 +97,6 @@ class Dps(Record):
         (), description="Forespørsler om deltakelse med beslutning."
     )
 
-    def admitted(self) -> dict[str, Any]:
+    def admitted(self) -> dict[str, Application]:
         """Supplier id -> its admitting application."""
         return {a.supplier: a for a in self.applications if a.decision == "admitted"}
