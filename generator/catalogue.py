@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import loading, validation
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, error
 from generator.kinds import KINDS, SOLUTION, Kind
 from generator.loading import Loc
 from generator.models import Record
@@ -59,6 +59,11 @@ class Catalogue:
 
     def locate(self, entry: Entry, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         return loading.locate(self.root, entry.path, loc, key=key)
+
+    def error_at(self, entry: Entry, loc: Loc, code: str, message: str) -> Diagnostic:
+        """An error at the value `loc` points to in the entry's file."""
+        line, column = self.locate(entry, loc)
+        return error(entry.path, line, column, code, message)
 
 
 def _add(catalogue: Catalogue, kind: Kind, path: str, record: Record) -> None:

@@ -24,38 +24,46 @@ def test_valid_catalogue_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     assert "7 poster lest, 0 feil" in err
 
 
-def test_invalid_catalogue_exits_one_with_json(capsys: pytest.CaptureFixture[str],
-                                              tmp_path: Path) -> None:
+def test_invalid_catalogue_exits_one_with_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     root = build(CASES / "invalid" / "orgnr-checksum", tmp_path / "r")
     code, out, _ = _run(capsys, "check", "--root", str(root), "--format", "json")
     assert code == 1
     (row,) = json.loads(out)
     assert set(row) == {"path", "line", "column", "severity", "code", "message"}
     assert (row["path"], row["line"], row["column"], row["code"]) == (
-        "catalogue/suppliers/leverandor-a.yaml", 3, 8, "invalid-orgnr")
+        "catalogue/suppliers/leverandor-a.yaml",
+        3,
+        8,
+        "invalid-orgnr",
+    )
 
 
-def test_github_format_is_chosen_in_actions(capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_format_is_chosen_in_actions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     root = build(CASES / "invalid" / "orgnr-checksum", tmp_path / "r")
     code, out, _ = _run(capsys, "check", "--root", str(root))
     assert code == 1
-    assert out.startswith("::error file=catalogue/suppliers/leverandor-a.yaml,line=3,col=8,"
-                          "title=invalid-orgnr::")
+    assert out.startswith(
+        "::error file=catalogue/suppliers/leverandor-a.yaml,line=3,col=8,title=invalid-orgnr::"
+    )
 
 
-def test_text_format_has_the_interface_shape(capsys: pytest.CaptureFixture[str],
-                                            tmp_path: Path) -> None:
+def test_text_format_has_the_interface_shape(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     root = build(CASES / "invalid" / "duplicate-key-top", tmp_path / "r")
     code, out, _ = _run(capsys, "check", "--root", str(root), "--format", "text")
     assert code == 1
     assert out.startswith("catalogue/suppliers/leverandor-a.yaml:9:1: error[duplicate-key] ")
 
 
-def test_not_a_catalogue_is_a_tool_failure(capsys: pytest.CaptureFixture[str],
-                                         tmp_path: Path) -> None:
+def test_not_a_catalogue_is_a_tool_failure(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, err = _run(capsys, "check", "--root", str(tmp_path))
     assert (code, out) == (2, "")
     assert "ingen av datamappene" in err
@@ -70,8 +78,9 @@ def test_bad_today_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert "ÅÅÅÅ-MM-DD" in capsys.readouterr().err
 
 
-def test_a_broken_tool_reports_without_traceback(capsys: pytest.CaptureFixture[str],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_tool_reports_without_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*_: object) -> None:
         raise RuntimeError("mal mangler")
 
@@ -82,17 +91,18 @@ def test_a_broken_tool_reports_without_traceback(capsys: pytest.CaptureFixture[s
     assert "Traceback" not in err
 
 
-def test_schema_writes_one_file_per_kind(capsys: pytest.CaptureFixture[str],
-                                         tmp_path: Path) -> None:
+def test_schema_writes_one_file_per_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, _, _ = _run(capsys, "schema", "--out", str(tmp_path / "s"))
     assert code == 0
     names = sorted(p.name for p in (tmp_path / "s").iterdir())
-    assert names == [f"{k}.schema.json" for k in
-                     ("calloff", "dps", "experience", "need", "solution", "supplier")]
+    assert names == [
+        f"{k}.schema.json" for k in ("calloff", "dps", "experience", "need", "solution", "supplier")
+    ]
 
 
-def test_check_does_not_write_anything(capsys: pytest.CaptureFixture[str],
-                                       tmp_path: Path) -> None:
+def test_check_does_not_write_anything(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     root = tmp_path / "r"
     shutil.copytree(BASE, root)
     before = sorted(str(p) for p in root.rglob("*"))

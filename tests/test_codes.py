@@ -29,7 +29,10 @@ def test_every_check_and_error_type_has_a_known_code() -> None:
 
 
 def test_every_code_has_an_invalid_case() -> None:
-    produced = {line.split("[", 1)[1].rstrip("]") for case in case_dirs("invalid")
-                for line in expected(case)}
+    produced = {
+        line.split("[", 1)[1].rstrip("]")
+        for case in case_dirs("invalid")
+        for line in expected(case)
+    }
     assert produced <= set(CODES)
     assert set(CODES) - produced == set(WITHOUT_CASE)

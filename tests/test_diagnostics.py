@@ -24,9 +24,16 @@ def test_text_is_one_line_per_diagnostic() -> None:
 
 def test_json_has_exactly_the_interface_keys() -> None:
     rows = json.loads(format_json([D]))
-    assert rows == [{"path": "needs/a b.yaml", "line": 3, "column": 7, "severity": "error",
-                     "code": "invalid-date",
-                     "message": "«2024-02-30» finnes ikke: 100%\nsjekk, dag"}]
+    assert rows == [
+        {
+            "path": "needs/a b.yaml",
+            "line": 3,
+            "column": 7,
+            "severity": "error",
+            "code": "invalid-date",
+            "message": "«2024-02-30» finnes ikke: 100%\nsjekk, dag",
+        }
+    ]
 
 
 def test_github_annotations_escape_properties_and_data() -> None:

@@ -43,8 +43,13 @@ def test_shipped_catalogue_covers_the_seed() -> None:
     freed = [p.time_share_percent for n in needs for p in n.participants]  # type: ignore[attr-defined]
     assert 30 in freed  # the wound nurse freed at 30 %
     areas = {e.record.area for e in catalogue.records(KINDS[3])}  # type: ignore[attr-defined]
-    assert areas == {"innovation", "procurement-collaboration", "implementation", "use",
-                     "phase-out"}
+    assert areas == {
+        "innovation",
+        "procurement-collaboration",
+        "implementation",
+        "use",
+        "phase-out",
+    }
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -82,44 +87,68 @@ def _end(text: str) -> int:
 MUTATIONS: dict[str, Mutation] = {
     "duplicate key": lambda t: ((t + "title: To titler\n").encode(), _end(t), "duplicate-key"),
     "NO is not a boolean": lambda t: (
-        _replace_line(t, r"published:", "published: NO").encode(), _line_of(t, r"published:"),
-        "invalid-date"),
+        _replace_line(t, r"published:", "published: NO").encode(),
+        _line_of(t, r"published:"),
+        "invalid-date",
+    ),
     "unquoted kommunenummer is a number": lambda t: (
-        _replace_line(t, r"owner:", "owner: 4601").encode(), _line_of(t, r"owner:"),
-        "invalid-type"),
+        _replace_line(t, r"owner:", "owner: 4601").encode(),
+        _line_of(t, r"owner:"),
+        "invalid-type",
+    ),
     "1:30 is not sexagesimal": lambda t: (
-        _replace_line(t, r"phase:", "phase: 1:30").encode(), _line_of(t, r"phase:"),
-        "invalid-type"),
+        _replace_line(t, r"phase:", "phase: 1:30").encode(),
+        _line_of(t, r"phase:"),
+        "invalid-type",
+    ),
     "invalid calendar date": lambda t: (
         _replace_line(t, r"published:", "published: 2024-02-30").encode(),
-        _line_of(t, r"published:"), "invalid-date"),
+        _line_of(t, r"published:"),
+        "invalid-date",
+    ),
     "anchor": lambda t: (
-        _replace_line(t, r"title:", "title: &t Tittel").encode(), _line_of(t, r"title:"),
-        "anchor"),
+        _replace_line(t, r"title:", "title: &t Tittel").encode(),
+        _line_of(t, r"title:"),
+        "anchor",
+    ),
     "alias": lambda t: (
         (_replace_line(t, r"title:", "title: &t Tittel") + "summary_copy: *t\n").encode(),
-        _end(t), "alias"),
+        _end(t),
+        "alias",
+    ),
     "merge key": lambda t: ((t + "<<: {a: 1}\n").encode(), _end(t), "merge-key"),
     "python tag": lambda t: (
         _replace_line(t, r"title:", 'title: !!python/object/apply:os.system ["ls"]').encode(),
-        _line_of(t, r"title:"), "forbidden-tag"),
+        _line_of(t, r"title:"),
+        "forbidden-tag",
+    ),
     "deep nesting": lambda t: (
         (t + "".join("  " * i + f"n{i}:\n" for i in range(25)) + "  " * 25 + "v: 1\n").encode(),
-        _end(t) + 20, "too-deep"),
+        _end(t) + 20,
+        "too-deep",
+    ),
     "over 256 KiB": lambda t: ((t + "#" * 300_000 + "\n").encode(), 1, "file-too-large"),
     "BOM": lambda t: (b"\xef\xbb\xbf" + t.encode(), 1, "bom"),
     "NUL": lambda t: (
-        _replace_line(t, r"title:", "title: A\x00B").encode(), _line_of(t, r"title:"),
-        "forbidden-character"),
+        _replace_line(t, r"title:", "title: A\x00B").encode(),
+        _line_of(t, r"title:"),
+        "forbidden-character",
+    ),
     "control character": lambda t: (
-        _replace_line(t, r"title:", "title: A\x07B").encode(), _line_of(t, r"title:"),
-        "forbidden-character"),
+        _replace_line(t, r"title:", "title: A\x07B").encode(),
+        _line_of(t, r"title:"),
+        "forbidden-character",
+    ),
     "bidi override": lambda t: (
-        _replace_line(t, r"title:", "title: A\u202eB").encode(), _line_of(t, r"title:"),
-        "forbidden-character"),
+        _replace_line(t, r"title:", "title: A\u202eB").encode(),
+        _line_of(t, r"title:"),
+        "forbidden-character",
+    ),
     "invalid UTF-8": lambda t: (
         _replace_line(t, r"title:", "title: XX").encode().replace(b"XX", b"\xc3\x28"),
-        _line_of(t, r"title:"), "encoding"),
+        _line_of(t, r"title:"),
+        "encoding",
+    ),
     "two documents": lambda t: ((t + "---\nid: annen\n").encode(), _end(t), "multiple-documents"),
 }
 
@@ -135,7 +164,8 @@ def test_hazard_in_a_copy_of_the_shipped_catalogue(name: str, tmp_path: Path) ->
     assert has_errors(diagnostics)
     rel = str(target.relative_to(root))
     assert (rel, line, code) in {(d.path, d.line, d.code) for d in diagnostics}, [
-        d.text() for d in diagnostics]
+        d.text() for d in diagnostics
+    ]
 
 
 def test_0301_unquoted_stays_a_string_and_means_oslo(tmp_path: Path) -> None:
@@ -149,9 +179,10 @@ def test_0301_unquoted_stays_a_string_and_means_oslo(tmp_path: Path) -> None:
     assert need is not None and need.owner == "0301"  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(("name", "code"), [("notater.txt", "stray-file"),
-                                            ("gammel.yml", "stray-file"),
-                                            ("lenke.yaml", "symlink")])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("notater.txt", "stray-file"), ("gammel.yml", "stray-file"), ("lenke.yaml", "symlink")],
+)
 def test_foreign_files_in_a_data_folder(name: str, code: str, tmp_path: Path) -> None:
     root = _copy(tmp_path)
     path = root / "needs" / name

@@ -107,7 +107,9 @@ def test_many_hazards_in_one_file_are_all_reported() -> None:
 
 def test_no_module_uses_an_unsafe_yaml_loader() -> None:
     generator = Path(__file__).parents[1] / "generator"
-    unsafe = re.compile(r"yaml\.(load|full_load|unsafe_load|load_all)\(|Loader=yaml\.(Loader|"
-                        r"FullLoader|UnsafeLoader|CLoader|CFullLoader|CUnsafeLoader)\b")
+    unsafe = re.compile(
+        r"yaml\.(load|full_load|unsafe_load|load_all)\(|Loader=yaml\.(Loader|"
+        r"FullLoader|UnsafeLoader|CLoader|CFullLoader|CUnsafeLoader)\b"
+    )
     offenders = [str(p) for p in generator.rglob("*.py") if unsafe.search(p.read_text())]
     assert offenders == []

@@ -72,8 +72,14 @@ def test_json_schema_accepts_what_the_model_accepts(kind: Kind) -> None:
 def test_json_schema_refuses_what_the_model_refuses() -> None:
     supplier = schema.schema(KINDS[0])
     validator = jsonschema.Draft202012Validator(supplier)
-    value = {"id": "a", "name": "A", "orgnr": "12345678", "maintainers": ["x"],
-             "contact": {"name": "K", "email": "k@a.no"}, "verified": True}
+    value = {
+        "id": "a",
+        "name": "A",
+        "orgnr": "12345678",
+        "maintainers": ["x"],
+        "contact": {"name": "K", "email": "k@a.no"},
+        "verified": True,
+    }
     messages = " ".join(e.message for e in validator.iter_errors(value))
     assert "verified" in messages and "12345678" in messages
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
 from generator.checks.resolve import unresolved
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic
 from generator.kinds import CALLOFF, SOLUTION, SUPPLIER
 from generator.models import CallOff, Solution
 
@@ -30,11 +30,9 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
             and solution.supplier != calloff.award.supplier
             and catalogue.get(SUPPLIER, solution.supplier) is not None
         ):
-            line, column = catalogue.locate(entry, loc)
-            yield error(
-                entry.path,
-                line,
-                column,
+            yield catalogue.error_at(
+                entry,
+                loc,
                 CODE,
                 f"Løsningen «{solution.id}» tilhører leverandøren «{solution.supplier}»,"
                 f" ikke «{calloff.award.supplier}». Velg en løsning fra leverandøren "

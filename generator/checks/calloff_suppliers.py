@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
 from generator.checks.resolve import unresolved
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic
 from generator.kinds import CALLOFF, DPS, SUPPLIER
 from generator.loading import Loc
 from generator.models import CallOff, Dps
@@ -38,22 +38,18 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
                 continue
             if not isinstance(dps, Dps) or supplier in admitted[dps.id]:
                 continue
-            line, column = catalogue.locate(entry, loc)
-            yield error(
-                entry.path,
-                line,
-                column,
+            yield catalogue.error_at(
+                entry,
+                loc,
                 CODE,
                 f"«{supplier}» er ikke tatt opp i ordningen «{dps.id}». Bare "
                 "leverandører med `decision: admitted` der kan inviteres og få "
                 "kontrakt; fjern leverandøren eller registrer opptaket først.",
             )
         if calloff.award is not None and calloff.award.supplier not in calloff.invited:
-            line, column = catalogue.locate(entry, ("award", "supplier"))
-            yield error(
-                entry.path,
-                line,
-                column,
+            yield catalogue.error_at(
+                entry,
+                ("award", "supplier"),
                 CODE,
                 f"«{calloff.award.supplier}» var ikke invitert til uttaket. Kontrakten "
                 "kan bare tildeles en av leverandørene under `invited`.",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
 from generator.checks.resolve import unresolved
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic
 from generator.kinds import DPS, SUPPLIER
 from generator.models import Dps
 
@@ -24,11 +24,9 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
             if found:
                 yield found
             if application.supplier in seen and application.decision != "rejected":
-                line, column = catalogue.locate(entry, loc)
-                yield error(
-                    entry.path,
-                    line,
-                    column,
+                yield catalogue.error_at(
+                    entry,
+                    loc,
                     CODE,
                     f"«{application.supplier}» har allerede en søknad i ordningen "
                     f"(element {seen[application.supplier] + 1}). En ny søknad etter "

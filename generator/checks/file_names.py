@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic
 from generator.identifiers import is_slug
 from generator.kinds import KINDS
 
@@ -17,11 +17,9 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
         for entry in catalogue.records(kind):
             # a file name that is no id at all is reported by the loader
             if entry.record.id != entry.stem and is_slug(entry.stem):
-                line, column = catalogue.locate(entry, ("id",))
-                yield error(
-                    entry.path,
-                    line,
-                    column,
+                yield catalogue.error_at(
+                    entry,
+                    ("id",),
                     CODE,
                     f"Id-en «{entry.record.id}» er ikke lik filnavnet. Skriv "
                     f"`id: {entry.stem}`, eller gi filen navnet "

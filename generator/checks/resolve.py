@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from generator.catalogue import Catalogue, Entry
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic
 from generator.kinds import SUPPLIER, Kind
 from generator.loading import Loc
 
@@ -16,13 +16,11 @@ def unresolved(
     """A diagnostic when `value` names no record of kind `target`, else None."""
     if catalogue.known(target, value):
         return None
-    line, column = catalogue.locate(entry, loc)
     close = difflib.get_close_matches(value, catalogue.ids(target), n=1, cutoff=0.6)
     hint = f" Mente du «{close[0]}»?" if close else ""
-    return error(
-        entry.path,
-        line,
-        column,
+    return catalogue.error_at(
+        entry,
+        loc,
         code,
         f"«{value}» finnes ikke blant {target.plural} i {target.folder}/.{hint} Skriv "
         f"id-en til {target.article} registrert {target.label}, eller legg til "

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from generator.catalogue import Catalogue
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic
 from generator.kinds import KINDS
 
 CODE = "duplicate-id"
@@ -25,11 +25,9 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
                 key = _key(name)
                 other = first.setdefault(key, entry.path)
                 if other != entry.path:
-                    line, column = catalogue.locate(entry, ("id",))
-                    yield error(
-                        entry.path,
-                        line,
-                        column,
+                    yield catalogue.error_at(
+                        entry,
+                        ("id",),
                         CODE,
                         f"Id-en «{name}» er allerede brukt av {other}. Gi posten en "
                         "annen id, og filen et navn som er lik den nye id-en.",
