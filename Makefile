@@ -30,13 +30,13 @@ serve: site
 
 ## the whole test suite (installs what it needs first)
 test: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 bench: $(STAMP)

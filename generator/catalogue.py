@@ -14,6 +14,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.kinds import KINDS, SOLUTION, Kind
 from generator.loading import Loc
 from generator.models import Record
+from generator.suggest import Suggester
 
 
 class NotACatalogue(Exception):
@@ -39,6 +40,7 @@ class Catalogue:
     # file stems of records that exist but could not be read or validated: a
     # reference to one of them is not reported again as unresolved
     broken: dict[str, set[str]] = field(default_factory=dict)
+    _suggesters: dict[str, Suggester] = field(default_factory=dict, repr=False)
 
     def records(self, kind: Kind) -> Iterator[Entry]:
         return iter(self.entries.get(kind.name, ()))
@@ -56,6 +58,13 @@ class Catalogue:
 
     def ids(self, kind: Kind) -> list[str]:
         return sorted(self.by_id.get(kind.name, {}))
+
+    def suggest(self, kind: Kind, text: str) -> str | None:
+        """The known id of this kind closest to `text`, for «Mente du …?»."""
+        suggester = self._suggesters.get(kind.name)
+        if suggester is None:
+            suggester = self._suggesters[kind.name] = Suggester(self.by_id.get(kind.name, {}))
+        return suggester.closest(text)
 
     def locate(self, entry: Entry, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         return loading.locate(self.root, entry.path, loc, key=key)

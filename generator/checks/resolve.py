@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 from generator.catalogue import Catalogue, Entry
 from generator.diagnostics import Diagnostic
 from generator.kinds import SUPPLIER, Kind
@@ -16,8 +14,8 @@ def unresolved(
     """A diagnostic when `value` names no record of kind `target`, else None."""
     if catalogue.known(target, value):
         return None
-    close = difflib.get_close_matches(value, catalogue.ids(target), n=1, cutoff=0.6)
-    hint = f" Mente du «{close[0]}»?" if close else ""
+    close = catalogue.suggest(target, value)
+    hint = f" Mente du «{close}»?" if close else ""
     return catalogue.error_at(
         entry,
         loc,

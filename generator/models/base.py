@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import email_validator
@@ -198,11 +199,19 @@ def _https_url(value: Any) -> str:
     return text
 
 
-def _email(value: Any) -> str:
-    text = _text(value, "en e-postadresse")
+@lru_cache(maxsize=8192)
+def _email_ok(text: str) -> bool:
+    # the same contact stands in many records: validate each address once
     try:
         email_validator.validate_email(text, check_deliverability=False)
     except email_validator.EmailNotValidError:
+        return False
+    return True
+
+
+def _email(value: Any) -> str:
+    text = _text(value, "en e-postadresse")
+    if not _email_ok(text):
         raise _fail(
             "email",
             "«{value}» er ingen gyldig e-postadresse. Skriv for eksempel navn@kommune.no.",
