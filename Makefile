@@ -22,7 +22,7 @@ site: $(STAMP)
 	rm -rf site.tmp && mkdir -p site.tmp
 	$(BIN)/markedsplass schema --out site.tmp/schemas
 	rm -rf site && mv site.tmp site
-	@echo "Bygget: site/schemas (JSON Schema for hver posttype). Nettstedet kommer med issue 3."
+	@echo "Bygget: site/schemas (JSON Schema for hver posttype). Sidene for katalogen er ikke laget ennå."
 
 ## as `make site`, then serve site/ on http://127.0.0.1:8000
 serve: site
