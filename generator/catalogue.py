@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import loading, validation
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, warning
 from generator.kinds import KINDS, SOLUTION, Kind
 from generator.loading import Loc
 from generator.models import Record
@@ -73,6 +73,10 @@ class Catalogue:
         """An error at the value `loc` points to in the entry's file."""
         line, column = self.locate(entry, loc)
         return error(entry.path, line, column, code, message)
+
+    def warning_at(self, entry: Entry, loc: Loc, code: str, message: str) -> Diagnostic:
+        line, column = self.locate(entry, loc)
+        return warning(entry.path, line, column, code, message)
 
 
 def _add(catalogue: Catalogue, kind: Kind, path: str, record: Record) -> None:

@@ -8,14 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from generator import catalogue as catalogue_module
-from generator import checks
+from generator import checks, rules
 from generator.catalogue import Catalogue
 from generator.diagnostics import Diagnostic
 
 
-def run(root: Path, today: date | None = None) -> tuple[Catalogue, list[Diagnostic]]:
+def run(root: Path, today: date) -> tuple[Catalogue, list[Diagnostic]]:
     """`today` is the date the time-dependent rules compare against (from `--today`)."""
-    del today  # no rule in this stage depends on the date yet
     # The records loaded hold no reference cycles; with the cyclic collector on, its
     # passes over everything already loaded make the load grow faster than linearly.
     collecting = gc.isenabled()
@@ -26,4 +25,5 @@ def run(root: Path, today: date | None = None) -> tuple[Catalogue, list[Diagnost
         if collecting:
             gc.enable()
     diagnostics.extend(checks.run(catalogue))
+    diagnostics.extend(rules.run(catalogue, today))
     return catalogue, sorted(set(diagnostics))

@@ -52,6 +52,17 @@ CODES: dict[str, str] = {
     "calloff-reference": "Et uttak viser til en ordning eller et behov som ikke finnes.",
     "calloff-supplier": "En invitert eller tildelt leverandør er ikke tatt opp i ordningen.",
     "award-solution": "Tildelt løsning finnes ikke eller tilhører en annen leverandør.",
+    # Procurement rules with dates (generator/rules/)
+    "date-order": "To datoer står i feil rekkefølge.",
+    "dps-request-window": "Fristen for forespørsler er kortere enn 30 dager (FOA § 26-5).",
+    "dps-decision-deadline": "En forespørsel er ikke avgjort innen 10 (15) virkedager.",
+    "calloff-dps-validity": "Uttaket er utenfor ordningens gyldighet eller kategori.",
+    "calloff-invited": "Uttaket inviterer ikke nøyaktig de som var tatt opp den dagen.",
+    "tender-period": "Tilbudsfristen er kortere enn 10 dager.",
+    "award-rules": "Tildeling før fristen, eller tildelingskriterier som ikke holder.",
+    "award-notice": "Tildelingen er ikke kunngjort innen 30 dager etter signering.",
+    "dps-ceiling": "Tildelt verdi nærmer seg (80 %) eller passerer anslått maksimalverdi.",
+    "milestone-overdue": "En kontraktsmilepæl er passert uten å være nådd (advarsel).",
 }
 
 # Pydantic error types (built-in and the project's own) -> diagnostic code.

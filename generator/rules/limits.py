@@ -1,0 +1,36 @@
+"""The procurement law's time limits and thresholds, in one place, each with the
+provision it comes from (../shared/domain.md §2). The FOA section numbers were
+checked against directive 2014/24/EU art. 34 and Norwegian guidance, not against
+Lovdata's text: treat them as references, and correct them here if they differ."""
+
+from __future__ import annotations
+
+# Requests to participate, first round: at least 30 days from the notice.
+REQUEST_WINDOW_DAYS = 30
+REQUEST_WINDOW_RULE = "FOA § 26-5 (1), jf. direktiv 2014/24/EU art. 34 nr. 2 a"
+
+# Evaluation of a request: 10 working days, 15 where justified and recorded.
+DECISION_WORKING_DAYS = 10
+DECISION_EXTENDED_WORKING_DAYS = 15
+DECISION_RULE = "FOA § 26-5 (3), jf. direktiv 2014/24/EU art. 34 nr. 5"
+
+# Invitation to a specific contract: every supplier admitted to the category.
+INVITE_ALL_RULE = "FOA § 26-6 (1), jf. direktiv 2014/24/EU art. 34 nr. 6"
+
+# Time limit for tenders in a call-off: at least 10 days from the invitation.
+TENDER_PERIOD_DAYS = 10
+TENDER_PERIOD_RULE = "FOA § 26-5 (2), jf. direktiv 2014/24/EU art. 34 nr. 2 b"
+
+# Award criteria: lowest price, lowest cost or best price-quality ratio.
+AWARD_CRITERIA_RULE = "FOA § 18-1"
+
+# Each contract under a DPS is announced within 30 days of signing.
+AWARD_NOTICE_DAYS = 30
+AWARD_NOTICE_RULE = "FOA § 21-6"
+
+# The indicative maximum value of a DPS: reaching it needs a new notice.
+CEILING_WARNING_SHARE = 0.80
+CEILING_RULE = "FOA § 26-4, kunngjort anslått maksimalverdi"
+
+# A DPS is used only while valid, and only for its category.
+VALIDITY_RULE = "FOA § 26-4 (2)"

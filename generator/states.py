@@ -1,0 +1,62 @@
+"""States derived from dates and today's date, never written by hand: a state
+field in a record would go stale the day after it was written."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from generator.models import CallOff, Dps
+
+DpsState = Literal["announced", "open-for-requests", "active", "expired"]
+CallOffState = Literal[
+    "published", "open-for-tenders", "under-evaluation", "awarded", "under-contract", "completed"
+]
+
+DPS_LABELS: dict[str, str] = {
+    "announced": "Kunngjort, åpner for forespørsler",
+    "open-for-requests": "Åpen for forespørsler (første runde)",
+    "active": "Aktiv: uttak kan gjøres, nye leverandører kan søke",
+    "expired": "Utløpt",
+}
+CALLOFF_LABELS: dict[str, str] = {
+    "published": "Registrert, tilbudsinvitasjonen er ikke sendt ennå",
+    "open-for-tenders": "Åpen for tilbud",
+    "under-evaluation": "Tilbudene evalueres",
+    "awarded": "Tildelt",
+    "under-contract": "Kontrakt løper",
+    "completed": "Avsluttet",
+}
+
+
+def dps_valid_until(dps: Dps) -> date:
+    """The last day the DPS is valid, extensions included."""
+    return max([dps.valid_until, *(e.valid_until for e in dps.extensions)])
+
+
+def dps_state(dps: Dps, today: date) -> DpsState:
+    if today < dps.announced:
+        return "announced"
+    if today <= dps.request_deadline:
+        return "open-for-requests"
+    if today <= dps_valid_until(dps):
+        return "active"
+    return "expired"
+
+
+def calloff_state(calloff: CallOff, today: date) -> CallOffState:
+    if today < calloff.published:
+        return "published"
+    if today <= calloff.tender_deadline:
+        return "open-for-tenders"
+    if calloff.award is None or today < calloff.award.decided:
+        return "under-evaluation"
+    contract = calloff.contract
+    if contract is None or today < contract.signed:
+        return "awarded"
+    if contract.ends is not None and contract.ends < today:
+        return "completed"
+    milestones = contract.milestones
+    if contract.ends is None and milestones and all(m.met and m.met <= today for m in milestones):
+        return "completed"
+    return "under-contract"

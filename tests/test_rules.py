@@ -1,0 +1,237 @@
+"""The procurement rules as tables of dated scenarios: each row changes dates in a
+copy of the minimal catalogue and lists exactly the diagnostics it must give."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator import check
+from generator.workdays import add_working_days, is_working_day, working_days_between
+from tests.casefolders import BASE
+
+DPS = "tenders/dps/dps-a.yaml"
+CALLOFF = "tenders/calloffs/uttak-a.yaml"
+TODAY = date(2026, 11, 28)
+
+
+def _diagnostics(
+    tmp_path: Path, edits: dict[str, list[tuple[str, str]]], today: date = TODAY
+) -> list[tuple[str, int, str, str]]:
+    root = tmp_path / "root"
+    shutil.copytree(BASE, root)
+    for rel, replacements in edits.items():
+        text = (root / rel).read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, old
+            text = text.replace(old, new)
+        (root / rel).write_text(text, encoding="utf-8")
+    _, diagnostics = check.run(root, today)
+    return [(d.path, d.line, str(d.severity), d.code) for d in diagnostics]
+
+
+def _decision(received: str, decided: str, reason: bool = False) -> list[tuple[str, str]]:
+    extra = "    extension_reason: Mange vedlegg å vurdere.\n" if reason else ""
+    return [
+        (
+            "    received: 2026-01-20\n    decided: 2026-02-02\n",
+            f"    received: {received}\n    decided: {decided}\n{extra}",
+        )
+    ]
+
+
+ERR = "error"
+
+# received, decided, extension reason given, expected diagnostics at `decided` (line 19)
+DECISIONS = [
+    (
+        "10 working days across Easter (2 Apr, 3 Apr, 6 Apr 2026)",
+        "2026-03-27",
+        "2026-04-15",
+        False,
+        [],
+    ),
+    (
+        "11 working days across Easter",
+        "2026-03-27",
+        "2026-04-16",
+        False,
+        [(DPS, 19, ERR, "dps-decision-deadline")],
+    ),
+    ("11 working days across Easter with a reason", "2026-03-27", "2026-04-16", True, []),
+    ("10 working days across Christmas and New Year", "2026-12-17", "2027-01-04", False, []),
+    (
+        "11 working days across Christmas",
+        "2026-12-17",
+        "2027-01-05",
+        False,
+        [(DPS, 19, ERR, "dps-decision-deadline")],
+    ),
+    ("17 May 2027 (a Monday) is no working day", "2027-05-10", "2027-05-25", False, []),
+    (
+        "one day past 17 May 2027",
+        "2027-05-10",
+        "2027-05-26",
+        False,
+        [(DPS, 19, ERR, "dps-decision-deadline")],
+    ),
+    ("15 working days with a reason", "2026-01-05", "2026-01-26", True, []),
+    (
+        "16 working days even with a reason",
+        "2026-01-05",
+        "2026-01-27",
+        True,
+        [(DPS, 19, ERR, "dps-decision-deadline")],
+    ),
+    ("decided before received", "2026-01-20", "2026-01-19", False, [(DPS, 19, ERR, "date-order")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "received", "decided", "reason", "want"), DECISIONS, ids=[row[0] for row in DECISIONS]
+)
+def test_decision_time_limit(
+    tmp_path: Path,
+    name: str,
+    received: str,
+    decided: str,
+    reason: bool,
+    want: list[tuple[str, int, str, str]],
+) -> None:
+    # the call-off must not depend on this decision: publish it after both dates
+    edits = {DPS: _decision(received, decided, reason)}
+    edits[DPS].append(("valid_until: 2029-12-31", "valid_until: 2030-12-31"))
+    edits[CALLOFF] = [
+        ("published: 2026-03-02", "published: 2027-06-01"),
+        ("tender_deadline: 2026-03-16", "tender_deadline: 2027-06-15"),
+        ("  decided: 2026-03-25", "  decided: 2027-06-20"),
+        ("  signed: 2026-04-01", "  signed: 2027-06-25"),
+        ("award_notice_published: 2026-04-10", "award_notice_published: 2027-07-01"),
+        (
+            "      due: 2026-05-01\n      met: 2026-04-28",
+            "      due: 2027-08-01\n      met: 2027-07-28",
+        ),
+    ]
+    assert _diagnostics(tmp_path, edits) == want
+
+
+# today, expected: a pending request received 2026-11-02 is due 2026-11-16
+PENDING = [
+    (date(2026, 11, 16), []),
+    (date(2026, 11, 17), [(DPS, 18, ERR, "dps-decision-deadline")]),
+]
+
+
+@pytest.mark.parametrize(("today", "want"), PENDING, ids=["due today", "a day late"])
+def test_pending_request_is_overdue_after_its_limit(
+    tmp_path: Path, today: date, want: list[tuple[str, int, str, str]]
+) -> None:
+    edits = {
+        DPS: [
+            (
+                "    received: 2026-01-20\n    decided: 2026-02-02\n    decision: admitted\n",
+                "    received: 2026-11-02\n",
+            )
+        ],
+        CALLOFF: [
+            ("  - leverandor-a\n  - leverandor-b", "  - leverandor-b"),
+            ("  supplier: leverandor-a", "  supplier: leverandor-b"),
+        ],
+    }
+    sol = "catalogue/solutions/losning-a.yaml"
+    edits[sol] = [("supplier: leverandor-a", "supplier: leverandor-b")]
+    assert _diagnostics(tmp_path, edits, today) == want
+
+
+TENDER_PERIODS = [
+    ("10 days, ending on a Saturday", "2026-03-04", "2026-03-14", []),
+    ("9 days", "2026-03-04", "2026-03-13", [(CALLOFF, 6, ERR, "tender-period")]),
+    (
+        "deadline before published",
+        "2026-03-04",
+        "2026-03-03",
+        [(CALLOFF, 6, ERR, "date-order"), (CALLOFF, 6, ERR, "tender-period")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "deadline", "want"),
+    TENDER_PERIODS,
+    ids=[row[0] for row in TENDER_PERIODS],
+)
+def test_tender_period(
+    tmp_path: Path, name: str, published: str, deadline: str, want: list[tuple[str, int, str, str]]
+) -> None:
+    edits = {
+        CALLOFF: [
+            ("published: 2026-03-02", f"published: {published}"),
+            ("tender_deadline: 2026-03-16", f"tender_deadline: {deadline}"),
+        ]
+    }
+    assert _diagnostics(tmp_path, edits) == want
+
+
+def test_supplier_admitted_the_day_after_publication_is_rightly_not_invited(tmp_path: Path) -> None:
+    admitted_later = [
+        (
+            "    received: 2026-01-22\n    decided: 2026-02-03",
+            "    received: 2026-02-24\n    decided: 2026-03-03",
+        )
+    ]
+    not_invited = [("  - leverandor-a\n  - leverandor-b", "  - leverandor-a")]
+    assert _diagnostics(tmp_path, {DPS: admitted_later, CALLOFF: not_invited}) == []
+    assert _diagnostics(tmp_path / "2", {DPS: admitted_later}) == [
+        (CALLOFF, 9, ERR, "calloff-invited")
+    ]
+
+
+CEILING = [
+    (7_999_999, []),
+    (8_000_000, [(CALLOFF, 27, "warning", "dps-ceiling")]),
+    (10_000_000, [(CALLOFF, 27, "warning", "dps-ceiling")]),
+    (10_000_001, [(CALLOFF, 27, ERR, "dps-ceiling")]),
+]
+
+
+@pytest.mark.parametrize(("value", "want"), CEILING, ids=[str(v) for v, _ in CEILING])
+def test_ceiling_of_the_dps(
+    tmp_path: Path, value: int, want: list[tuple[str, int, str, str]]
+) -> None:
+    edits = {CALLOFF: [("value_nok: 800000", f"value_nok: {value}")]}
+    assert _diagnostics(tmp_path, edits) == want
+
+
+AWARD_NOTICES = [
+    ("30 days after signing", "  award_notice_published: 2026-05-01\n", TODAY, []),
+    (
+        "31 days after signing",
+        "  award_notice_published: 2026-05-02\n",
+        TODAY,
+        [(CALLOFF, 30, ERR, "award-notice")],
+    ),
+    ("not published, still in time", "", date(2026, 5, 1), []),
+    ("not published, overdue", "", date(2026, 5, 2), [(CALLOFF, 29, ERR, "award-notice")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "today", "want"), AWARD_NOTICES, ids=[row[0] for row in AWARD_NOTICES]
+)
+def test_award_notice(
+    tmp_path: Path, name: str, line: str, today: date, want: list[tuple[str, int, str, str]]
+) -> None:
+    edits = {CALLOFF: [("  award_notice_published: 2026-04-10\n", line)]}
+    assert _diagnostics(tmp_path, edits, today) == want
+
+
+def test_working_days_follow_the_norwegian_calendar() -> None:
+    assert not is_working_day(date(2026, 4, 3))  # Good Friday
+    assert not is_working_day(date(2027, 5, 17))  # Constitution Day, a Monday
+    assert not is_working_day(date(2026, 12, 26))  # a Saturday and Boxing Day
+    assert is_working_day(date(2026, 12, 24))  # Christmas Eve is no public holiday
+    assert working_days_between(date(2027, 5, 14), date(2027, 5, 18)) == 1
+    assert add_working_days(date(2026, 3, 27), 10) == date(2026, 4, 15)
