@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from generator import __version__, check, schema
-from generator.catalogue import NotACatalogue
+from generator import __version__, check, deadlines, schema
+from generator.catalogue import Catalogue, NotACatalogue
 from generator.diagnostics import FORMATTERS, Severity, has_errors
 
 EXIT_OK, EXIT_INVALID, EXIT_TOOL = 0, 1, 2
@@ -49,10 +49,43 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_INVALID if has_errors(diagnostics, strict=args.strict) else EXIT_OK
 
 
+def _load(args: argparse.Namespace) -> Catalogue:
+    """The checked catalogue for the commands that read it. Records that could not be
+    read or validated are left out, and stderr says so: none is dropped silently."""
+    try:
+        catalogue, _ = check.run(Path(args.root), args.today)
+    except NotACatalogue as exc:
+        raise ToolFailure(str(exc)) from exc
+    dropped = sum(len(ids) for ids in catalogue.broken.values())
+    if dropped:
+        sys.stderr.write(
+            f"markedsplass: {dropped} poster kunne ikke leses og er utelatt. Kjør "
+            "`markedsplass check` for detaljer.\n"
+        )
+    return catalogue
+
+
+def _cmd_deadlines(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    items = deadlines.collect(catalogue, args.today, args.within)
+    sys.stdout.write(deadlines.FORMATTERS[args.format](items, args.today))
+    return EXIT_INVALID if deadlines.legal_overdue(items) else EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in schema.write(Path(args.out)):
         sys.stderr.write(f"skrev {path}\n")
     return EXIT_OK
+
+
+def _root_and_today(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--root", default=".", help="roten av katalogen (standard: .)")
+    p.add_argument(
+        "--today",
+        type=_today,
+        default=None,
+        help="datoen tidsfrister regnes fra (ÅÅÅÅ-MM-DD; standard: i dag)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -69,7 +102,7 @@ def parser() -> argparse.ArgumentParser:
         "regler. Avslutter med 0 når alt er gyldig, 1 ved ugyldige data og 2 "
         "ved feil i verktøyet.",
     )
-    p.add_argument("--root", default=".", help="roten av katalogen (standard: .)")
+    _root_and_today(p)
     p.add_argument(
         "--format",
         choices=sorted(FORMATTERS),
@@ -77,13 +110,29 @@ def parser() -> argparse.ArgumentParser:
         help="text, github (arbeidsflytmerknader) eller json",
     )
     p.add_argument("--strict", action="store_true", help="advarsler regnes som feil")
-    p.add_argument(
-        "--today",
-        type=_today,
-        default=None,
-        help="datoen tidsfrister regnes fra (ÅÅÅÅ-MM-DD; standard: i dag)",
-    )
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser(
+        "deadlines",
+        help="frister og milepæler som nærmer seg eller er passert",
+        description="Viser frister og milepæler som er passert eller kommer innen "
+        "--within dager. Avslutter med 1 når en lovpålagt frist er overskredet.",
+    )
+    _root_and_today(p)
+    p.add_argument(
+        "--within",
+        type=int,
+        default=30,
+        metavar="DAGER",
+        help="hvor mange dager fram (standard: 30)",
+    )
+    p.add_argument(
+        "--format",
+        choices=sorted(deadlines.FORMATTERS),
+        default="text",
+        help="text, json eller ics (iCalendar)",
+    )
+    p.set_defaults(func=_cmd_deadlines)
 
     p = sub.add_parser(
         "schema",
@@ -98,7 +147,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if getattr(args, "today", None) is None and args.command == "check":
+    if hasattr(args, "today") and args.today is None:
         args.today = date.today()
     try:
         code: int = args.func(args)

@@ -1,0 +1,130 @@
+"""`markedsplass deadlines`: what is due soon and what is overdue, in text, JSON
+and iCalendar, with exit 1 only for an overdue legal deadline."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from generator import cli
+from tests.casefolders import BASE
+
+DPS = "tenders/dps/dps-a.yaml"
+CALLOFF = "tenders/calloffs/uttak-a.yaml"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """The minimal catalogue with a pending request (received 2026-11-02, due
+    2026-11-16), a contract without its award notice (signed 2026-04-01) and an open
+    milestone (due 2027-01-15)."""
+    root = tmp_path / "root"
+    shutil.copytree(BASE, root)
+    dps = (root / DPS).read_text(encoding="utf-8")
+    (root / DPS).write_text(
+        dps + "  - supplier: leverandor-c\n    received: 2026-11-02\n", encoding="utf-8"
+    )
+    supplier = (root / "catalogue/suppliers/leverandor-a.yaml").read_text(encoding="utf-8")
+    (root / "catalogue/suppliers/leverandor-c.yaml").write_text(
+        supplier.replace("leverandor-a", "leverandor-c").replace('"912345688"', '"923456791"'),
+        encoding="utf-8",
+    )
+    calloff = (root / CALLOFF).read_text(encoding="utf-8")
+    calloff = (
+        calloff.replace("  award_notice_published: 2026-04-10\n", "")
+        .replace("      met: 2026-04-28\n", "")
+        .replace("due: 2026-05-01", "due: 2027-01-15")
+    )
+    (root / CALLOFF).write_text(calloff, encoding="utf-8")
+    return root
+
+
+def _json(
+    capsys: pytest.CaptureFixture[str], root: Path, today: str, within: int = 30
+) -> tuple[int, list[dict[str, object]]]:
+    code = cli.main(
+        [
+            "deadlines",
+            "--root",
+            str(root),
+            "--today",
+            today,
+            "--within",
+            str(within),
+            "--format",
+            "json",
+        ]
+    )
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_due_soon_before_anything_is_late(capsys: pytest.CaptureFixture[str], root: Path) -> None:
+    code, rows = _json(capsys, root, "2026-04-20")
+    assert code == 0
+    assert [(r["kind"], r["date"], r["record"], r["status"], r["legal"]) for r in rows] == [
+        ("award-notice", "2026-05-01", "uttak-a", "due", True)
+    ]
+
+
+def test_overdue_legal_deadlines_exit_one(capsys: pytest.CaptureFixture[str], root: Path) -> None:
+    code, rows = _json(capsys, root, "2026-11-28", within=60)
+    assert code == 1
+    assert [(r["kind"], r["date"], r["status"], r["days"]) for r in rows] == [
+        ("award-notice", "2026-05-01", "overdue", -211),
+        ("application-decision", "2026-11-16", "overdue", -12),
+        ("milestone", "2027-01-15", "due", 48),
+    ]
+
+
+def test_a_met_obligation_is_not_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, rows = _json(capsys, BASE, "2026-11-28", within=3650)
+    assert code == 0
+    assert [r["kind"] for r in rows] == ["dps-expiry"]
+
+
+def test_only_the_window_is_listed(capsys: pytest.CaptureFixture[str], root: Path) -> None:
+    _, rows = _json(capsys, root, "2026-11-10", within=5)
+    assert [(r["kind"], r["status"]) for r in rows] == [("award-notice", "overdue")]
+    _, rows = _json(capsys, root, "2026-11-10", within=6)
+    assert [r["kind"] for r in rows] == ["award-notice", "application-decision"]
+
+
+def test_ics_is_a_valid_calendar_with_stable_uids(
+    capsys: pytest.CaptureFixture[str], root: Path
+) -> None:
+    args = [
+        "deadlines",
+        "--root",
+        str(root),
+        "--today",
+        "2026-11-28",
+        "--within",
+        "60",
+        "--format",
+        "ics",
+    ]
+    cli.main(args)
+    first = capsys.readouterr().out
+    cli.main(args)
+    assert capsys.readouterr().out == first
+    calendar = icalendar.Calendar.from_ical(first)
+    events = calendar.walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == [
+        "award-notice-calloff-uttak-a-2026-05-01@markedsplassen",
+        "application-decision-dps-dps-a-2026-11-16@markedsplassen",
+        "milestone-calloff-uttak-a-2027-01-15@markedsplassen",
+    ]
+    assert events[1].decoded("dtstart") == date(2026, 11, 16)
+    assert "FOA § 26-5" in str(events[1]["description"])
+
+
+def test_text_says_how_late(capsys: pytest.CaptureFixture[str], root: Path) -> None:
+    cli.main(["deadlines", "--root", str(root), "--today", "2026-11-28"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("2026-11-16  12 dager på overtid")
+    assert "(lovpålagt)" in lines[1] and "[tenders/dps/dps-a.yaml]" in lines[1]
