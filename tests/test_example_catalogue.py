@@ -192,3 +192,62 @@ def test_foreign_files_in_a_data_folder(name: str, code: str, tmp_path: Path) ->
         path.write_text("id: x\n", encoding="utf-8")
     _, diagnostics = check.run(root, TODAY)
     assert (f"needs/{name}", 1, code) in {(d.path, d.line, d.code) for d in diagnostics}
+
+
+def _date_line(text: str, key: str) -> tuple[int, str]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return number, line
+    raise AssertionError(key)
+
+
+def _move(text: str, key: str, new: date) -> tuple[str, int]:
+    number, line = _date_line(text, key)
+    lines = text.split("\n")
+    lines[number - 1] = line.split(":", 1)[0] + f": {new.isoformat()}"
+    return "\n".join(lines), number
+
+
+def _limit_cases() -> list[tuple[str, str, str, str]]:
+    """(kind folder, field, how to move it, expected code) on the first DPS and the
+    first call-off with a contract in the shipped catalogue."""
+    return [
+        ("tenders/calloffs", "tender_deadline", "published+9", "tender-period"),
+        ("tenders/calloffs", "award_notice_published", "signed+31", "award-notice"),
+        ("tenders/calloffs", "decided", "tender_deadline+0", "award-rules"),
+        ("tenders/dps", "request_deadline", "announced+29", "dps-request-window"),
+        ("tenders/dps", "decided", "received+11wd", "dps-decision-deadline"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "field", "move", "code"),
+    _limit_cases(),
+    ids=[f"{c[1]}:{c[2]}" for c in _limit_cases()],
+)
+def test_moving_a_date_across_a_limit_and_back(
+    tmp_path: Path, folder: str, field: str, move: str, code: str
+) -> None:
+    from generator.workdays import add_working_days
+
+    root = _copy(tmp_path)
+    marker = "\ncontract:" if folder == "tenders/calloffs" else "\n    decided:"
+    target = next(p for p in sorted((root / folder).glob("*.yaml")) if marker in p.read_text())
+    original = target.read_text(encoding="utf-8")
+    base_key, _, amount = move.partition("+")
+    _, base_line = _date_line(original, base_key)
+    base = date.fromisoformat(base_line.split(":", 1)[1].strip())
+    if amount.endswith("wd"):
+        new = add_working_days(base, int(amount[:-2]))
+    else:
+        new = date.fromordinal(base.toordinal() + int(amount))
+    moved, line = _move(original, field, new)
+    target.write_text(moved, encoding="utf-8")
+    _, diagnostics = check.run(root, TODAY)
+    rel = str(target.relative_to(root))
+    assert has_errors(diagnostics)
+    assert (rel, line, code) in {(d.path, d.line, d.code) for d in diagnostics}, [
+        d.text() for d in diagnostics
+    ]
+    target.write_text(original, encoding="utf-8")
+    assert check.run(root, TODAY)[1] == []
