@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import catalogue as catalogue_module
-from generator import checks, rules
+from generator import checks, config, rules
 from generator.catalogue import Catalogue
 from generator.diagnostics import Diagnostic
 
@@ -24,6 +24,7 @@ def run(root: Path, today: date) -> tuple[Catalogue, list[Diagnostic]]:
     finally:
         if collecting:
             gc.enable()
+    diagnostics.extend(config.load(root)[1])
     diagnostics.extend(checks.run(catalogue))
     diagnostics.extend(rules.run(catalogue, today))
     return catalogue, sorted(set(diagnostics))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from generator import __version__, check, deadlines, schema
+from generator import __version__, check, config, deadlines, ocds, schema
 from generator.catalogue import Catalogue, NotACatalogue
 from generator.diagnostics import FORMATTERS, Severity, has_errors
 
@@ -70,6 +70,26 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
     items = deadlines.collect(catalogue, args.today, args.within)
     sys.stdout.write(deadlines.FORMATTERS[args.format](items, args.today))
     return EXIT_INVALID if deadlines.legal_overdue(items) else EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    settings, problems = config.load(Path(args.root))
+    if problems:
+        raise ToolFailure(f"{config.FILE} er ugyldig; kjør `markedsplass check`.")
+    try:
+        package = ocds.release_package(
+            catalogue,
+            ocid_prefix=settings.ocds.ocid_prefix,
+            publisher_name=settings.ocds.publisher_name,
+            published=args.today,
+            uri=settings.ocds.uri,
+        )
+    except ocds.ExportError as exc:
+        raise ToolFailure(str(exc)) from exc
+    ocds.write(Path(args.out), package)
+    sys.stderr.write(f"skrev {args.out} ({len(package['releases'])} prosesser)\n")
+    return EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -133,6 +153,18 @@ def parser() -> argparse.ArgumentParser:
         help="text, json eller ics (iCalendar)",
     )
     p.set_defaults(func=_cmd_deadlines)
+
+    p = sub.add_parser(
+        "export",
+        help="eksporter ordninger og uttak som OCDS",
+        description="Skriver de dynamiske innkjøpsordningene og uttakene som en OCDS "
+        "1.1.5 release package (med techniques-utvidelsen). Prefikset for ocid står i "
+        "markedsplassen.yaml.",
+    )
+    p.add_argument("format", choices=["ocds"], help="formatet (i dag bare ocds)")
+    _root_and_today(p)
+    p.add_argument("--out", required=True, help="filen som skrives")
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(
         "schema",

@@ -40,7 +40,8 @@ CODES: dict[str, str] = {
     "invalid-text": "Tom tekst, for lang tekst eller linjeskift i et enlinjefelt.",
     "invalid-number": "Et tall utenfor det tillatte området.",
     "invalid-list": "En liste med for få eller for mange element.",
-    "incomplete-decision": "En beslutning om opptak mangler dato eller utfall.",
+    "incomplete-decision": "En beslutning mangler en del: opptak uten dato eller utfall, "
+    "eller kontrakt uten tildeling.",
     "invalid-value": "En annen ugyldig verdi.",
     # Across records (generator/checks/)
     "duplicate-id": "To poster av samme slag har samme id.",
@@ -107,4 +108,6 @@ ERROR_TYPES: dict[str, str] = {
     ),
     **dict.fromkeys(("too_short", "too_long"), "invalid-list"),
     "decision_pair": "incomplete-decision",
+    "contract_without_award": "incomplete-decision",
+    "ocid_prefix": "invalid-id",
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -14,7 +14,6 @@ from generator import loading
 from generator.codes import ERROR_TYPES
 from generator.diagnostics import Diagnostic, error
 from generator.loading import Document, Loc
-from generator.models import Record
 
 _TYPE_NAMES = {
     bool: "true/false",
@@ -182,9 +181,10 @@ def _misspelt(loc: Loc, unknown: set[Loc]) -> bool:
     return bool(difflib.get_close_matches(str(loc[-1]), siblings, n=1, cutoff=0.6))
 
 
-def validate(
-    root: Path, model: type[Record], document: Document
-) -> tuple[Record | None, list[Diagnostic]]:
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(root: Path, model: type[M], document: Document) -> tuple[M | None, list[Diagnostic]]:
     try:
         return model.model_validate(document.value), []
     except ValidationError as exc:

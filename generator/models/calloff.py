@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.models.base import (
     Contact,
@@ -87,3 +88,17 @@ class CallOff(Record):
     contact: Contact = Field(description="Kontaktperson hos kommunen.")
     award: Award | None = Field(None, description="Tildelingen.")
     contract: Contract | None = Field(None, description="Kontrakten.")
+
+    @field_validator("contract")
+    @classmethod
+    def _contract_needs_award(
+        cls, contract: Contract | None, info: ValidationInfo
+    ) -> Contract | None:
+        # `award` is in info.data only when it validated; a broken award is reported itself
+        if contract is not None and "award" in info.data and info.data["award"] is None:
+            raise PydanticCustomError(
+                "contract_without_award",
+                "Uttaket har en kontrakt, men ingen tildeling. Legg inn `award` (dato, "
+                "leverandør, løsning og verdi) før `contract`.",
+            )
+        return contract
