@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from generator import __version__, check, config, deadlines, ocds, schema
+from generator import __version__, check, config, deadlines, invitation, ocds, schema
 from generator.catalogue import Catalogue, NotACatalogue
 from generator.diagnostics import FORMATTERS, Severity, has_errors
+from generator.kinds import CALLOFF, DPS
+from generator.models import CallOff, Dps
 
 EXIT_OK, EXIT_INVALID, EXIT_TOOL = 0, 1, 2
 
@@ -92,6 +94,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_invitation(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    try:
+        document = invitation.invitation(catalogue, args.calloff)
+    except invitation.InvitationError as exc:
+        raise ToolFailure(str(exc)) from exc
+    calloff = catalogue.get(CALLOFF, args.calloff)
+    dps = catalogue.get(DPS, calloff.dps) if isinstance(calloff, CallOff) else None
+    documents = [(document, document.stem)]
+    if isinstance(dps, Dps):  # the ROS, DPIA and benefit templates the invitation links to
+        documents += [(d, d.stem) for d in invitation.category_templates(dps.category)[1:]]
+    for doc, stem in documents:
+        for path in invitation.write(doc, Path(args.out), stem):
+            sys.stderr.write(f"skrev {path}\n")
+    return EXIT_OK
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     for path in schema.write(Path(args.out)):
         sys.stderr.write(f"skrev {path}\n")
@@ -165,6 +184,18 @@ def parser() -> argparse.ArgumentParser:
     _root_and_today(p)
     p.add_argument("--out", required=True, help="filen som skrives")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "invitation",
+        help="skriv en forhåndsutfylt tilbudsinvitasjon for et uttak",
+        description="Skriver tilbudsinvitasjonen for uttaket som Markdown og Word, fylt ut "
+        "med ordningen, kommunens opplysninger og kategoriens krav, sammen med malene for "
+        "ROS, DPIA og gevinstrealisering.",
+    )
+    p.add_argument("calloff", metavar="CALLOFF_ID", help="id-en til uttaket")
+    _root_and_today(p)
+    p.add_argument("--out", required=True, help="mappen dokumentene skrives til")
+    p.set_defaults(func=_cmd_invitation)
 
     p = sub.add_parser(
         "schema",
