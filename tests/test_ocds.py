@@ -1,7 +1,7 @@
 """The OCDS export of the shipped example catalogue: valid against the OCDS 1.1.5
 release-package schema with the Techniques extension, and true to the mapping in
-../shared/domain.md §2. The schemas come from ../shared/data/ocds/ beside the
-project; nothing is fetched."""
+../shared/domain.md §2. The schemas are a copy of ../shared/data/ocds/ in
+tests/data/ocds/; nothing is fetched."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from generator.models import CallOff, Dps, Supplier
 from generator.models.calloff import AwardCriteria
 
 ROOT = Path(__file__).parents[1]
-OCDS_DATA = ROOT.parent / "shared" / "data" / "ocds"
+OCDS_DATA = ROOT / "tests" / "data" / "ocds"
 TODAY = date(2026, 11, 28)
 PREFIX = "ocds-abc123"
 URI = "https://markedsplassen.example.no/ocds/release-package.json"
@@ -80,7 +80,7 @@ def _schema(name: str) -> Any:
 @pytest.fixture(scope="module")
 def validator() -> Draft4Validator:
     if not OCDS_DATA.is_dir():
-        pytest.fail(f"{OCDS_DATA} mangler: testen trenger ../shared/data/ocds/ ved prosjektet.")
+        pytest.fail(f"{OCDS_DATA} mangler: testen trenger kopien av OCDS-skjemaene.")
     release = merge_patch(
         _schema("release-schema.json"), _schema("techniques-extension-release-schema.json")
     )
