@@ -16,13 +16,9 @@ $(STAMP): pyproject.toml
 check: $(STAMP)
 	$(BIN)/markedsplass check
 
-## check the data, then build what exists of the site into site/
+## check the data, then build the site into site/ (writes nothing if the check fails)
 site: $(STAMP)
-	$(BIN)/markedsplass check
-	rm -rf site.tmp && mkdir -p site.tmp
-	$(BIN)/markedsplass schema --out site.tmp/schemas
-	rm -rf site && mv site.tmp site
-	@echo "Bygget: site/schemas (JSON Schema for hver posttype). Sidene for katalogen er ikke laget ennå."
+	$(BIN)/markedsplass build --out site
 
 ## as `make site`, then serve site/ on http://127.0.0.1:8000
 serve: site

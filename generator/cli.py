@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from generator import __version__, check, config, deadlines, invitation, ocds, schema
+from generator import __version__, check, config, deadlines, invitation, ocds, schema, site
 from generator.catalogue import Catalogue, NotACatalogue
 from generator.diagnostics import FORMATTERS, Severity, has_errors
 from generator.kinds import CALLOFF, DPS
@@ -65,6 +65,29 @@ def _load(args: argparse.Namespace) -> Catalogue:
             "`markedsplass check` for detaljer.\n"
         )
     return catalogue
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    out = Path(args.out) if args.out else root / "site"
+    try:
+        report = site.build(root, out, args.today, strict=args.strict)
+    except (NotACatalogue, site.BuildError) as exc:
+        raise ToolFailure(str(exc)) from exc
+    sys.stdout.write(FORMATTERS[args.format](report.diagnostics))
+    if not report.built:
+        errors = sum(d.severity is Severity.ERROR for d in report.diagnostics)
+        warnings = len(report.diagnostics) - errors
+        sys.stderr.write(
+            f"markedsplass build: {errors} feil, {warnings} advarsler. Nettstedet er ikke "
+            f"bygget, og {out} er ikke endret.\n"
+        )
+        return EXIT_INVALID
+    sys.stderr.write(
+        f"markedsplass build: {report.records} poster og {report.pages} sider bygget til "
+        f"{out} på {report.seconds:.1f} s.\n"
+    )
+    return EXIT_OK
 
 
 def _cmd_deadlines(args: argparse.Namespace) -> int:
@@ -150,6 +173,27 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--strict", action="store_true", help="advarsler regnes som feil")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser(
+        "build",
+        help="sjekk katalogen og bygg nettstedet",
+        description="Sjekker katalogen og bygger nettstedet (Material for MkDocs), med "
+        "JSON-API og JSON Schema, til --out. Skriver ingenting når sjekken finner feil. "
+        "Avslutter med 0 når nettstedet er bygget, 1 ved ugyldige data og 2 ved feil i "
+        "verktøyet.",
+    )
+    _root_and_today(p)
+    p.add_argument(
+        "--out", default=None, help="mappen nettstedet skrives til (standard: site/ i roten)"
+    )
+    p.add_argument(
+        "--format",
+        choices=sorted(FORMATTERS),
+        default=_default_format(),
+        help="hvordan funn fra sjekken skrives: text, github eller json",
+    )
+    p.add_argument("--strict", action="store_true", help="advarsler stopper også bygget")
+    p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser(
         "deadlines",

@@ -1,0 +1,74 @@
+"""The static JSON API: `/api/v1/<kind>.json` lists every record of a kind with
+the fields lists and filters need, and `/api/v1/<kind>/<id>.json` holds the whole
+record exactly as the JSON Schema at `/schemas/<kind>.schema.json` describes it.
+Keys sorted, no timestamps: two builds of the same input write the same bytes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.kinds import KINDS, Kind
+from generator.models import CallOff, Dps, Record
+from generator.site import links
+from generator.site.gather import Site
+from generator.states import calloff_state, dps_state
+
+# Fields copied into the list files: the fixed interface fields of each kind
+# (../shared/interface.md) and what a list shows.
+LIST_FIELDS: dict[str, tuple[str, ...]] = {
+    "supplier": ("name", "orgnr"),
+    "solution": ("name", "supplier", "categories", "summary"),
+    "need": ("title", "owner", "published", "phase", "status", "seeking_participants"),
+    "experience": ("title", "author", "area", "date", "solution", "need", "calloff", "summary"),
+    "dps": ("title", "category", "announced", "request_deadline", "valid_until", "max_value_nok"),
+    "calloff": ("title", "dps", "buyer", "published", "tender_deadline", "need"),
+}
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def record_json(record: Record) -> dict[str, Any]:
+    dumped: dict[str, Any] = record.model_dump(mode="json")
+    return dumped
+
+
+def list_item(kind: Kind, record: Record, site: Site) -> dict[str, Any]:
+    dumped = record_json(record)
+    item = {"id": record.id, **{key: dumped[key] for key in LIST_FIELDS[kind.name]}}
+    item["page"] = links.record_url(kind, record.id)
+    item["api"] = links.api_record(kind, record.id)
+    if isinstance(record, Dps):
+        item["state"] = dps_state(record, site.today)
+    if isinstance(record, CallOff):
+        item["state"] = calloff_state(record, site.today)
+    return item
+
+
+def files(site: Site) -> Iterator[tuple[str, str]]:
+    """(path in the site, text) for every API file."""
+    for kind in KINDS:
+        records = sorted((e.record for e in site.catalogue.records(kind)), key=lambda r: r.id)
+        listing = {
+            "kind": kind.name,
+            "count": len(records),
+            "schema": links.schema_file(kind),
+            "records": [list_item(kind, r, site) for r in records],
+        }
+        yield links.api_list(kind), dumps(listing)
+        for record in records:
+            yield links.api_record(kind, record.id), dumps(record_json(record))
+
+
+def write(site: Site, out: Path) -> list[str]:
+    written = []
+    for path, text in files(site):
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

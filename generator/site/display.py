@@ -1,0 +1,84 @@
+"""How values are written on the Norwegian site: dates, amounts, percentages,
+municipalities. Plain strings out; escaping is the renderer's job."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator import reference
+
+MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+NBSP = "\u00a0"
+
+
+def day(value: date) -> str:
+    """«14. april 2026»."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def short_day(value: date) -> str:
+    """«14.04.2026», for tables."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year}"
+
+
+def maybe_day(value: date | None, missing: str = "–") -> str:
+    return short_day(value) if value is not None else missing
+
+
+def number(value: int | float) -> str:
+    """Thousands separated by a non-breaking space, decimal comma: «3 973 000», «99,5»."""
+    if isinstance(value, float) and not value.is_integer():
+        whole, _, decimals = f"{value:.2f}".rstrip("0").partition(".")
+        return number(int(whole)) + "," + decimals
+    return f"{int(value):,}".replace(",", NBSP)
+
+
+def kroner(value: int) -> str:
+    return f"{number(value)}{NBSP}kr"
+
+
+def percent(value: int | float) -> str:
+    return f"{number(value)}{NBSP}%"
+
+
+def share(part: int, whole: int) -> str:
+    """`part` of `whole` as a percentage with one decimal: «9,9 %»."""
+    if whole <= 0:
+        return "–"
+    tenths = round(part * 1000 / whole)
+    text = f"{tenths // 10},{tenths % 10}" if tenths % 10 else str(tenths // 10)
+    return f"{text}{NBSP}%"
+
+
+def days_until(value: date, today: date) -> str:
+    days = (value - today).days
+    if days < 0:
+        return f"for {-days} dager siden" if days < -1 else "i går"
+    return {0: "i dag", 1: "i morgen"}.get(days, f"om {days} dager")
+
+
+def municipality(number_: str) -> str:
+    """«Bergen kommune (Vestland)»."""
+    found = reference.municipalities()[number_]
+    return f"{found.name} kommune ({found.county})"
+
+
+def municipality_name(number_: str) -> str:
+    return f"{reference.municipalities()[number_].name} kommune"
+
+
+def yes_no(value: bool | None) -> str:
+    return {True: "Ja", False: "Nei", None: "Ikke oppgitt"}[value]

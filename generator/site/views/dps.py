@@ -1,0 +1,98 @@
+"""A dynamic purchasing system: its request window and validity, the suppliers
+admitted, its call-offs, and the value awarded against the ceiling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import reference
+from generator.kinds import CALLOFF, SUPPLIER
+from generator.models import CallOff, Dps
+from generator.site import display, labels
+from generator.site.gather import Site
+from generator.site.links import Linker, contact_line
+from generator.site.text import free_text
+from generator.states import CALLOFF_LABELS, DPS_LABELS, calloff_state, dps_state, dps_valid_until
+
+
+def calloffs(dps: Dps, site: Site) -> list[CallOff]:
+    return [site.get(CALLOFF, i, CallOff) for i in site.rel.calloffs_of_dps.get(dps.id, [])]
+
+
+def awarded(dps: Dps, site: Site) -> int:
+    """The value of every call-off awarded under the DPS, in kroner."""
+    return sum(c.award.value_nok for c in calloffs(dps, site) if c.award)
+
+
+def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
+    contact = dps.contact
+    agreement = reference.agreement_types()[dps.agreement_type]
+    covered = ", ".join(display.municipality_name(m) for m in dps.covered_municipalities)
+    value = awarded(dps, site)
+    facts: list[tuple[str, Any]] = [
+        ("Kategori", reference.categories()[dps.category].name),
+        ("Status", DPS_LABELS[dps_state(dps, site.today)]),
+        ("Type", labels.DPS_TYPE[dps.type]),
+        ("Kunngjort", display.day(dps.announced)),
+        (
+            "Frist for forespørsler i første runde",
+            f"{display.day(dps.request_deadline)} "
+            f"({display.days_until(dps.request_deadline, site.today)})",
+        ),
+        ("Gyldig til og med", display.day(dps_valid_until(dps))),
+        ("Anslått samlet verdi (øvre ramme)", display.kroner(dps.max_value_nok)),
+        (
+            "Tildelt så langt",
+            f"{display.kroner(value)} ({display.share(value, dps.max_value_nok)})",
+        ),
+        ("Avtale", f"{agreement.id}: {agreement.name}"),
+        ("Kommuner som kan gjøre uttak", covered or "Alle kommuner i markedsplassen"),
+        ("Kontakt", contact_line(link, contact.name, contact.email, contact.role)),
+    ]
+    if dps.notice:
+        facts.append(
+            ("Kunngjøring", link.external(dps.notice.url, f"Doffin {dps.notice.doffin_id}"))
+        )
+    if dps.terms_url:
+        facts.append(("Vilkår for deltakelse", link.external(dps.terms_url)))
+    admitted = dps.admitted()
+    return {
+        "facts": facts,
+        "ceiling": {
+            "awarded": display.kroner(value),
+            "ceiling": display.kroner(dps.max_value_nok),
+            "share": display.share(value, dps.max_value_nok),
+        },
+        "description": free_text(dps.description),
+        "requirements": [
+            [r.id, free_text(r.text), r.documentation or "–"]
+            for r in dps.qualification_requirements
+        ],
+        "admitted": [
+            [link.record(SUPPLIER, s), display.short_day(a.received), display.maybe_day(a.decided)]
+            for s, a in sorted(admitted.items())
+        ],
+        "other_applications": [
+            [
+                link.record(SUPPLIER, a.supplier),
+                display.short_day(a.received),
+                labels.DECISION[a.decision],
+            ]
+            for a in sorted(dps.applications, key=lambda a: (a.supplier, a.received))
+            if a.decision != "admitted"
+        ],
+        "calloffs": [
+            [
+                link.record(CALLOFF, c.id),
+                display.municipality_name(c.buyer),
+                CALLOFF_LABELS[calloff_state(c, site.today)],
+                display.short_day(c.tender_deadline),
+                display.kroner(c.award.value_nok) if c.award else "–",
+            ]
+            for c in calloffs(dps, site)
+        ],
+        "extensions": [
+            [display.short_day(e.announced), display.short_day(e.valid_until)]
+            for e in dps.extensions
+        ],
+    }

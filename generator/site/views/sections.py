@@ -1,0 +1,198 @@
+"""The section pages: the home page, a list per arena or kind, procurement with
+its deadlines, and how to take part. Lists are plain tables: readable without
+JavaScript, and the rows the later browser filters will narrow."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import reference
+from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER
+from generator.models import CallOff, Dps, Experience, Need, Solution, Supplier
+from generator.site import display, labels, links
+from generator.site.gather import Site
+from generator.site.links import Linker
+from generator.site.views.dps import awarded
+from generator.site.views.need import categories, phase_name
+from generator.site.views.solution import buyable_through
+from generator.states import CALLOFF_LABELS, DPS_LABELS, calloff_state, dps_state
+
+NEWEST = 5
+SOON = (7, 30)
+
+
+def _need_row(need: Need, link: Linker) -> list[Any]:
+    return [
+        link.record(NEED, need.id),
+        link.actor(need.owner),
+        phase_name(need.phase),
+        labels.NEED_STATUS[need.status],
+        display.yes_no(need.seeking_participants),
+        display.short_day(need.published),
+    ]
+
+
+def _experience_row(e: Experience, link: Linker) -> list[Any]:
+    about = [
+        link.record(kind, target)
+        for kind, target in ((SOLUTION, e.solution), (NEED, e.need), (CALLOFF, e.calloff))
+        if target is not None
+    ]
+    return [
+        link.record(EXPERIENCE, e.id),
+        reference.experience_areas()[e.area].name,
+        link.actor(e.author),
+        about[0] if about else "–",
+        display.short_day(e.date),
+    ]
+
+
+def newest_needs(site: Site) -> list[Need]:
+    return sorted(site.all(NEED, Need), key=lambda n: (n.published, n.id), reverse=True)
+
+
+def newest_experiences(site: Site) -> list[Experience]:
+    return sorted(site.all(EXPERIENCE, Experience), key=lambda e: (e.date, e.id), reverse=True)
+
+
+def closing_calloffs(site: Site, days: int) -> list[CallOff]:
+    """Call-offs whose tender deadline falls from today up to `days` days ahead."""
+    horizon = site.today + timedelta(days=days)
+    found = [c for c in site.all(CALLOFF, CallOff) if site.today <= c.tender_deadline <= horizon]
+    return sorted(found, key=lambda c: (c.tender_deadline, c.id))
+
+
+def _closing_row(c: CallOff, site: Site, link: Linker) -> list[Any]:
+    return [
+        link.record(CALLOFF, c.id),
+        display.municipality_name(c.buyer),
+        display.short_day(c.tender_deadline),
+        display.days_until(c.tender_deadline, site.today),
+    ]
+
+
+def home(site: Site, link: Linker) -> dict[str, Any]:
+    counts = {kind.name: len(list(site.catalogue.records(kind))) for kind in KINDS}
+    return {
+        "counts": [
+            [link.page(doc, kind.plural.capitalize()), str(counts[kind.name])]
+            for kind, doc in (
+                (NEED, links.NEEDS),
+                (EXPERIENCE, links.EXPERIENCES),
+                (SOLUTION, links.SOLUTIONS),
+                (SUPPLIER, links.SUPPLIERS),
+                (DPS, links.PROCUREMENT),
+                (CALLOFF, links.PROCUREMENT),
+            )
+        ],
+        "needs": [_need_row(n, link) for n in newest_needs(site)[:NEWEST]],
+        "closing": [_closing_row(c, site, link) for c in closing_calloffs(site, 30)],
+        "experiences": [_experience_row(e, link) for e in newest_experiences(site)[:NEWEST]],
+        "sections": {doc: link.page(doc, title) for doc, title in links.SECTIONS},
+    }
+
+
+def needs(site: Site, link: Linker) -> dict[str, Any]:
+    return {"rows": [_need_row(n, link) for n in newest_needs(site)]}
+
+
+def experiences(site: Site, link: Linker) -> dict[str, Any]:
+    return {"rows": [_experience_row(e, link) for e in newest_experiences(site)]}
+
+
+def solutions(site: Site, link: Linker) -> dict[str, Any]:
+    found = sorted(site.all(SOLUTION, Solution), key=lambda s: (s.name.casefold(), s.id))
+    return {
+        "rows": [
+            [
+                link.record(SOLUTION, s.id),
+                link.actor(s.supplier),
+                categories(s.categories),
+                s.agreement.type,
+                Markup(", ").join(link.record(DPS, d.id) for d in buyable_through(s, site)) or "–",
+            ]
+            for s in found
+        ]
+    }
+
+
+def suppliers(site: Site, link: Linker) -> dict[str, Any]:
+    found = sorted(site.all(SUPPLIER, Supplier), key=lambda s: (s.name.casefold(), s.id))
+    rows = []
+    for s in found:
+        admitted = [
+            d
+            for d, a in site.rel.applications_of_supplier.get(s.id, [])
+            if a.decision == "admitted"
+        ]
+        rows.append(
+            [
+                link.record(SUPPLIER, s.id),
+                s.orgnr,
+                str(len(site.rel.solutions_of_supplier.get(s.id, []))),
+                str(len(admitted)),
+            ]
+        )
+    return {"rows": rows}
+
+
+def procurement(site: Site, link: Linker) -> dict[str, Any]:
+    windows = []
+    for days in SOON:
+        horizon = site.today + timedelta(days=days)
+        items = [
+            (c.tender_deadline, "Tilbudsfrist", link.record(CALLOFF, c.id))
+            for c in closing_calloffs(site, days)
+        ] + [
+            (d.request_deadline, "Frist for forespørsler om deltakelse", link.record(DPS, d.id))
+            for d in site.all(DPS, Dps)
+            if site.today <= d.request_deadline <= horizon
+        ]
+        windows.append(
+            {
+                "days": str(days),
+                "rows": [
+                    [display.short_day(day), what, target, display.days_until(day, site.today)]
+                    for day, what, target in sorted(items, key=lambda i: (i[0], i[1], str(i[2])))
+                ],
+            }
+        )
+    return {
+        "windows": windows,
+        "dps": [
+            [
+                link.record(DPS, d.id),
+                reference.categories()[d.category].name,
+                DPS_LABELS[dps_state(d, site.today)],
+                str(len(d.admitted())),
+                f"{display.kroner(awarded(d, site))} av {display.kroner(d.max_value_nok)}",
+            ]
+            for d in site.all(DPS, Dps)
+        ],
+        "calloffs": [
+            [
+                link.record(CALLOFF, c.id),
+                display.municipality_name(c.buyer),
+                link.record(DPS, c.dps),
+                CALLOFF_LABELS[calloff_state(c, site.today)],
+                display.short_day(c.tender_deadline),
+            ]
+            for c in sorted(
+                site.all(CALLOFF, CallOff), key=lambda c: (c.tender_deadline, c.id), reverse=True
+            )
+        ],
+    }
+
+
+def take_part(site: Site, link: Linker) -> dict[str, Any]:
+    return {
+        "sections": {doc: link.page(doc, title) for doc, title in links.SECTIONS},
+        "schemas": {
+            kind.name: link.static(links.schema_file(kind), f"{kind.name}.schema.json")
+            for kind in KINDS
+        },
+        "folders": {kind.name: kind.folder for kind in KINDS},
+    }

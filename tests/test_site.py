@@ -1,0 +1,471 @@
+"""`generator.site.build`: the example catalogue built into a temporary folder, as
+a reader and a browser would receive it (no browser here, and no network): every
+record has its page and its API entry, references are linked both ways, record
+pages stay out of the navigation, two builds are byte-identical, contributor
+text leaves no active content, and a failed check writes nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+from generator import check, reference
+from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER
+from generator.models import CallOff, Dps, Experience, Need, Solution
+from generator.site import BuildError, build, links, mkdocs_build
+
+ROOT = Path(__file__).parents[1]
+TODAY = date(2026, 11, 28)
+RECORD_URL = re.compile(r"(?:^|/)(supplier|solution|need|experience|dps|calloff)/[a-z0-9-]+/$")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+class _Html(HTMLParser):
+    """Tags with attributes, decoded text, and the links inside the primary nav."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.script_text: list[str] = []
+        self.nav_links: list[str] = []
+        self.free_text: list[str] = []  # inside <div class="mp-fritekst">
+        self._stack: list[str] = []
+        self._free_depth: int | None = None
+        self._primary_depth: int | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.tags.append((tag, values))
+        if tag == "nav":
+            depth = sum(1 for t in self._stack if t == "nav")
+            if self._primary_depth is None and "md-nav--primary" in (values.get("class") or ""):
+                self._primary_depth = depth
+            self._stack.append("nav")
+        elif tag not in {"br", "hr", "img", "input", "meta", "link"}:
+            if tag == "div" and values.get("class") == "mp-fritekst" and self._free_depth is None:
+                self._free_depth = len(self._stack)
+            self._stack.append(tag)
+        if tag == "a" and self._primary_depth is not None:
+            self.nav_links.append(values.get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._stack:
+            top = self._stack.pop()
+            navs = sum(1 for t in self._stack if t == "nav")
+            if top == "nav" and navs == self._primary_depth:
+                self._primary_depth = None
+            if self._free_depth is not None and len(self._stack) <= self._free_depth:
+                self._free_depth = None
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        (self.script_text if self._stack[-1:] == ["script"] else self.text).append(data)
+        if self._free_depth is not None:
+            self.free_text.append(data)
+
+
+def parse(path: Path) -> _Html:
+    parser = _Html()
+    parser.feed(path.read_text("utf-8"))
+    parser.close()
+    return parser
+
+
+def text_of(path: Path) -> str:
+    return " ".join(" ".join(parse(path).text).split())
+
+
+def hrefs(path: Path) -> set[str]:
+    return {a.get("href") or "" for tag, a in parse(path).tags if tag == "a"}
+
+
+def page(site: Path, kind: str, record_id: str) -> Path:
+    return site / kind / record_id / "index.html"
+
+
+def link_to(kind: str, record_id: str) -> str:
+    """The href from one record page to another (both are two levels deep)."""
+    return f"../../{kind}/{record_id}/"
+
+
+def all_files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def copy_catalogue(target: Path) -> Path:
+    for kind in KINDS:
+        shutil.copytree(ROOT / kind.folder, target / kind.folder)
+    return target
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("example") / "site"
+    report = build(ROOT, out, TODAY)
+    assert report.built and report.diagnostics == []
+    return out
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Any:
+    found, diagnostics = check.run(ROOT, TODAY)
+    assert diagnostics == []
+    return found
+
+
+def records(catalogue: Any, kind: Any) -> Iterator[Any]:
+    return (entry.record for entry in catalogue.records(kind))
+
+
+# ---------------------------------------------------------------- every record
+
+
+def test_every_record_has_its_page_and_api_entry(built: Path, catalogue: Any) -> None:
+    for kind in KINDS:
+        listing = json.loads((built / "api" / "v1" / f"{kind.name}.json").read_text("utf-8"))
+        listed = {item["id"]: item for item in listing["records"]}
+        ids = catalogue.ids(kind)
+        assert ids and sorted(listed) == ids
+        assert listing["count"] == len(ids)
+        for record_id in ids:
+            html = page(built, kind.name, record_id)
+            assert html.is_file(), html
+            assert listed[record_id]["page"] == f"{kind.name}/{record_id}/"
+            api = json.loads((built / "api" / "v1" / kind.name / f"{record_id}.json").read_bytes())
+            assert api == catalogue.get(kind, record_id).model_dump(mode="json")
+        assert (built / "schemas" / f"{kind.name}.schema.json").is_file()
+
+
+def test_record_json_has_sorted_keys(built: Path) -> None:
+    text = (built / "api" / "v1" / "need" / "app-for-sarprosedyrer.json").read_text("utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_derived_states_in_the_list_api_and_on_pages(built: Path) -> None:
+    listing = json.loads((built / "api" / "v1" / "calloff.json").read_text("utf-8"))
+    states = {item["id"]: item["state"] for item in listing["records"]}
+    assert states["askoy-app-for-sarprosedyrer-2026"] == "open-for-tenders"
+    assert states["bergen-app-for-sarprosedyrer-2026"] == "under-contract"
+    assert "Kontrakt løper" in text_of(page(built, "calloff", "bergen-app-for-sarprosedyrer-2026"))
+    assert "Åpen for forespørsler" in text_of(page(built, "dps", "dps-mobil-dokumentasjon-2026"))
+
+
+# ---------------------------------------------------------------- pages
+
+
+def test_home_page_lists_counts_and_newest(built: Path, catalogue: Any) -> None:
+    html = (built / "index.html").read_text("utf-8")
+    for kind, doc in (
+        (NEED, "innovasjonsarenaen/"),
+        (EXPERIENCE, "erfaringsarenaen/"),
+        (SOLUTION, "katalogen/"),
+        (SUPPLIER, "leverandorer/"),
+    ):
+        count = len(catalogue.ids(kind))
+        row = f'<td><a href="{doc}">{kind.plural.capitalize()}</a></td>\n<td>{count}</td>'
+        assert row in html
+    text = text_of(built / "index.html")
+    for words in (
+        "Innovasjonsarenaen",
+        "Erfaringsarenaen",
+        "Anskaffelser",
+        "Markedsplassen i tall",
+    ):
+        assert words in text
+    newest = max(records(catalogue, NEED), key=lambda n: n.published)
+    assert f'href="{NEED.name}/{newest.id}/"' in html
+    assert 'href="calloff/askoy-app-for-sarprosedyrer-2026/"' in html  # closes 2026-12-04
+    assert 'href="calloff/bodo-digital-hjemmeoppfolging-2026/"' not in html  # closed 2026-11-20
+
+
+def test_list_pages_link_every_record_without_javascript(built: Path, catalogue: Any) -> None:
+    lists = {
+        NEED: "innovasjonsarenaen",
+        EXPERIENCE: "erfaringsarenaen",
+        SOLUTION: "katalogen",
+        SUPPLIER: "leverandorer",
+        DPS: "anskaffelser",
+        CALLOFF: "anskaffelser",
+    }
+    for kind, section in lists.items():
+        found = hrefs(built / section / "index.html")
+        for record_id in catalogue.ids(kind):
+            assert f"../{kind.name}/{record_id}/" in found, (section, record_id)
+        assert "<table>" in (built / section / "index.html").read_text("utf-8")
+
+
+def test_need_links_to_participants_and_solutions_and_back(built: Path, catalogue: Any) -> None:
+    for need in records(catalogue, NEED):
+        assert isinstance(need, Need)
+        found = hrefs(page(built, "need", need.id))
+        for actor in {need.owner, *(p.actor for p in need.participants)}:
+            if not actor.isdigit():
+                assert link_to("supplier", actor) in found, (need.id, actor)
+                assert link_to("need", need.id) in hrefs(page(built, "supplier", actor))
+        text = text_of(page(built, "need", need.id))
+        for p in need.participants:
+            if p.actor.isdigit():
+                assert reference.municipalities()[p.actor].name in text
+        for solution_id in need.related_solutions:
+            assert link_to("solution", solution_id) in found
+            assert link_to("need", need.id) in hrefs(page(built, "solution", solution_id))
+
+
+def test_the_wound_care_need_as_a_reader_sees_it(built: Path) -> None:
+    found = hrefs(page(built, "need", "app-for-sarprosedyrer"))
+    assert {link_to("supplier", "sarfag"), link_to("solution", "sarfag-sarjournal")} <= found
+    text = text_of(page(built, "need", "app-for-sarprosedyrer"))
+    assert "Bergen kommune" in text and "30 %" in text  # the wound nurse freed at 30 %
+    assert "5. Implementering (nå)" in text
+    assert "Be om å delta" in text
+
+
+def test_references_are_linked_both_ways(built: Path, catalogue: Any) -> None:
+    edges: list[tuple[str, str, str, str]] = []
+    for s in records(catalogue, SOLUTION):
+        assert isinstance(s, Solution)
+        edges.append(("solution", s.id, "supplier", s.supplier))
+        edges += [("solution", s.id, "need", n) for n in s.addresses_needs]
+    for e in records(catalogue, EXPERIENCE):
+        assert isinstance(e, Experience)
+        for kind, target in (("solution", e.solution), ("need", e.need), ("calloff", e.calloff)):
+            if target:
+                edges.append(("experience", e.id, kind, target))
+    for d in records(catalogue, DPS):
+        assert isinstance(d, Dps)
+        edges += [("dps", d.id, "supplier", s) for s in d.admitted()]
+    for c in records(catalogue, CALLOFF):
+        assert isinstance(c, CallOff)
+        edges.append(("calloff", c.id, "dps", c.dps))
+        edges += [("calloff", c.id, "supplier", s) for s in c.invited]
+        if c.need:
+            edges.append(("calloff", c.id, "need", c.need))
+        if c.award:
+            edges.append(("calloff", c.id, "solution", c.award.solution))
+    assert len(edges) > 30
+    for kind, record_id, target_kind, target in edges:
+        assert link_to(target_kind, target) in hrefs(page(built, kind, record_id)), (
+            kind,
+            record_id,
+            target,
+        )
+        assert link_to(kind, record_id) in hrefs(page(built, target_kind, target)), (
+            target_kind,
+            target,
+            record_id,
+        )
+
+
+def test_solution_page_summarises_its_experiences(built: Path) -> None:
+    text = text_of(page(built, "solution", "sarfag-sarjournal"))
+    assert "erfaringer er delt" in text
+    assert "Bruk av løsningen" in text and "19. oktober 2026" in text
+    assert link_to("dps", "dps-sarbehandling-2026") in hrefs(
+        page(built, "solution", "sarfag-sarjournal")
+    )
+
+
+def test_dps_shows_value_awarded_against_the_ceiling(built: Path) -> None:
+    text = text_of(page(built, "dps", "dps-sarbehandling-2026"))
+    assert "3 973 000 kr av en anslått øvre ramme på 40 000 000 kr (9,9 %)" in text
+
+
+def test_calloff_timeline_as_mermaid_and_as_a_table(built: Path) -> None:
+    html = page(built, "calloff", "bergen-app-for-sarprosedyrer-2026").read_text("utf-8")
+    assert '<pre class="mermaid"><code>gantt' in html
+    assert "Tilbudsperiode : 2026-03-16, 2026-03-26" in html
+    assert "Oppstart i hjemmetjenesten : milestone, done, 2026-09-28, 0d" in html
+    text = text_of(page(built, "calloff", "bergen-app-for-sarprosedyrer-2026"))
+    assert "26.03.2026 Tilbudsfrist" in text
+    assert "28.09.2026 Oppstart i hjemmetjenesten Nådd 28.09.2026" in text
+
+
+def test_pages_are_norwegian_and_markdown_links_all_resolved(built: Path) -> None:
+    for html in built.rglob("*.html"):
+        content = html.read_text("utf-8")
+        assert '<html lang="nb"' in content, html
+        assert ".md)" not in content and '.md"' not in content, html
+
+
+# ---------------------------------------------------------------- navigation
+
+
+def test_nav_holds_section_pages_only(built: Path, tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    config = load_config(
+        config_file=str(mkdocs_build.default_config()),
+        docs_dir=str(tmp_path / "docs"),
+        site_dir=str(tmp_path / "site"),
+    )
+    nav = [next(iter(item.values())) for item in config["nav"]]
+    assert nav == [doc for doc, _ in links.SECTIONS]
+    assert config["plugins"]["material/search"].config["lang"] == ["no"]
+    assert config["theme"]["language"] == "nb"
+    for html in (built / "index.html", page(built, "need", "app-for-sarprosedyrer")):
+        nav_links = parse(html).nav_links
+        assert len(nav_links) >= len(links.SECTIONS)
+        assert not [href for href in nav_links if RECORD_URL.search(href.split("#")[0])]
+
+
+def test_repository_mkdocs_yml_is_the_packaged_default() -> None:
+    assert (ROOT / "mkdocs.yml").read_bytes() == mkdocs_build.default_config().read_bytes()
+    assert mkdocs_build.config_file(ROOT) == ROOT / "mkdocs.yml"
+
+
+# ---------------------------------------------------------------- deterministic
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    _old_site(again)  # a previous site in the way is replaced as a whole
+    assert build(ROOT, again, TODAY).built
+    first, second = all_files(built), all_files(again)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert [p.name for p in tmp_path.iterdir()] == ["again"]  # no staging folder left
+
+
+# ---------------------------------------------------------------- safe text
+
+CORPUS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    '{: onclick="alert(1)" }',
+    "{{ 7*7 }}",
+    "<iframe src=https://x>",
+)
+LINE = " ".join(CORPUS)
+FREE = "\n\n".join(CORPUS) + "\n\nOg i en setning: " + LINE + "\n"
+LINE_KEYS = {"title", "name", "summary", "person"}
+FREE_KEYS = {"description", "message", "justification", "recommendation", "challenge", "measures"}
+
+
+def _poison(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: LINE
+            if key in LINE_KEYS and isinstance(item, str)
+            else FREE
+            if key in FREE_KEYS and isinstance(item, str)
+            else [LINE for _ in item]
+            if key == "success_factors"
+            else _poison(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_poison(item) for item in value]
+    return value
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_catalogue(tmp_path_factory.mktemp("xss") / "root")
+    for path in root.rglob("*.yaml"):
+        document = yaml.safe_load(path.read_text("utf-8"))
+        text = yaml.dump(_poison(document), Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+    out = root.parent / "site"
+    report = build(root, out, TODAY)
+    assert [d.text() for d in report.diagnostics] == [] and report.built
+    return out
+
+
+def _assert_inert(parsed: _Html, where: object) -> None:
+    for tag, attributes in parsed.tags:
+        assert tag not in {"iframe", "object", "embed", "frame"}, (where, tag)
+        if tag == "img":  # the theme's own images only
+            assert not (attributes.get("src") or "x").startswith("x"), where
+        for name, value in attributes.items():
+            assert not name.startswith("on"), (where, tag, name)
+            compact = re.sub(r"[\s\x00-\x1f]", "", value or "").lower()
+            assert "javascript:" not in compact, (where, tag, name)
+    assert not [s for s in parsed.script_text if "alert(" in s], where
+
+
+def test_contributor_text_leaves_no_active_content(poisoned: Path) -> None:
+    pages = sorted(poisoned.rglob("*.html"))
+    assert len(pages) > 30
+    for html in pages:
+        raw = html.read_text("utf-8").lower()
+        for needle in ("<script>alert", "onerror=", "onclick=", "javascript:", "<iframe"):
+            assert needle not in raw, (html, needle)
+        _assert_inert(parse(html), html)
+    # the search index holds HTML fragments the theme shows in its results
+    index = json.loads((poisoned / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            parser = _Html()
+            parser.feed(doc[field])
+            parser.close()
+            _assert_inert(parser, (doc["location"], field))
+            assert "<script" not in doc[field] and "<iframe" not in doc[field]
+
+
+def test_contributor_text_is_shown_literally_never_evaluated(poisoned: Path) -> None:
+    need = page(poisoned, "need", "app-for-sarprosedyrer")
+    html = need.read_text("utf-8")
+    assert LINE in text_of(need)  # single-line fields exactly as written
+    assert "<title>&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;" in html
+    parsed = parse(page(poisoned, "experience", "bergen-tre-uker-med-sarjournal"))
+    free = " ".join(" ".join(parsed.free_text).split())
+    # free text: Markdown without extensions, so an attribute list and a template
+    # expression stay text; the javascript: link keeps its words and loses its target
+    assert '{: onclick="alert(1)" }' in free and "{{ 7*7 }}" in free and "49" not in free
+    assert ("a", {"rel": "noopener noreferrer nofollow"}) in parsed.tags
+    for page_html in poisoned.rglob("*.html"):
+        assert ">49<" not in page_html.read_text("utf-8")
+
+
+# ---------------------------------------------------------------- nothing half-written
+
+
+def _old_site(out: Path) -> dict[str, bytes]:
+    out.mkdir(parents=True)
+    (out / "index.html").write_text("<p>forrige versjon</p>\n", encoding="utf-8")
+    (out / "need").mkdir()
+    (out / "need" / "gammel.html").write_text("gammel\n", encoding="utf-8")
+    return all_files(out)
+
+
+def test_a_failed_check_writes_nothing(tmp_path: Path) -> None:
+    root = copy_catalogue(tmp_path / "root")
+    supplier = root / "catalogue" / "suppliers" / "sarfag.yaml"
+    supplier.write_text(supplier.read_text("utf-8").replace('"951842702"', '"951842703"'))
+    out = tmp_path / "site"
+    before = _old_site(out)
+    report = build(root, out, TODAY)
+    assert not report.built
+    assert [d.code for d in report.diagnostics] == ["invalid-orgnr"]
+    assert all_files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["root", "site"]
+
+
+def test_refuses_to_replace_what_is_not_a_site(tmp_path: Path) -> None:
+    root = copy_catalogue(tmp_path / "root")
+    for out in (root, tmp_path, root / "needs"):
+        before = all_files(tmp_path)
+        with pytest.raises(BuildError):
+            build(root, out, TODAY)
+        assert all_files(tmp_path) == before

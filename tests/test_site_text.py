@@ -1,0 +1,117 @@
+"""`generator.site.text` and `labels`: record text made safe for a Markdown page,
+and a Norwegian word for every value a model allows."""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Literal, get_args, get_origin
+
+import markdown
+import pytest
+from pydantic import BaseModel
+
+from generator.kinds import KINDS
+from generator.site import labels
+from generator.site.text import escape, free_text, front_matter_title, mermaid_label
+
+
+def _shown(markup: str) -> str:
+    """What a reader sees: MkDocs' Markdown (with the extensions a config might
+    add), then the browser decoding character references."""
+    rendered = markdown.markdown(markup, extensions=["attr_list", "tables", "md_in_html"])
+    return html.unescape(rendered.removeprefix("<p>").removesuffix("</p>"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:alert(1))",
+        '{: onclick="alert(1)" }',
+        "*fet* _kursiv_ `kode` <b>tag</b> & &amp;",
+        "| a | b |",
+        "1. mai",
+        "- ikke en liste",
+        "# ikke en overskrift",
+        "Bergen kommune - app for sårprosedyrer (SSA-L): 40 %",
+    ],
+)
+def test_single_line_text_is_shown_exactly_as_written(text: str) -> None:
+    escaped = escape(text)
+    assert not set("<>[]{}`*_|") & set(escaped)
+    assert _shown(str(escaped)) == text
+
+
+def test_free_text_keeps_markdown_and_drops_active_content() -> None:
+    out = str(
+        free_text(
+            "# Overskrift\n\n**fet** og [lenke](https://eksempel.no/a_b) og "
+            "[e-post](mailto:a@b.no) og [rel](../x) og [js](javascript:alert(1))\n\n"
+            "<script>alert(1)</script><img src=x onerror=alert(1)>\n\n    kode\n"
+        )
+    )
+    assert out.startswith('<div class="mp-fritekst"><h3>Overskrift</h3>')
+    assert "\n" not in out  # one line: MkDocs passes it through as one raw block
+    assert "<strong>fet</strong>" in out
+    assert '<a href="https&#58;//eksempel.no/a&#95;b"' in out
+    assert '<a href="mailto&#58;a@b.no"' in out
+    assert out.count("href=") == 2  # the relative and the javascript: link lost theirs
+    for gone in ("<script", "alert", "<img", "onerror"):
+        assert gone not in out
+    assert "<pre><code>kode&#10;</code></pre>" in out
+
+
+def test_front_matter_title_is_one_escaped_yaml_string() -> None:
+    title = front_matter_title('A </title><script>"x"</script>\nny linje')
+    assert title.startswith('"') and title.endswith('"') and "\n" not in title
+    assert "<" not in title and "&lt;/title&gt;" in title
+
+
+def test_mermaid_labels_hold_no_syntax() -> None:
+    assert mermaid_label("Frist: levering #1; ```<b>æøå</b>") == "Frist levering 1 b æøå b"
+    assert len(mermaid_label("x" * 100)) == 60
+    assert mermaid_label(":::") == "-"
+
+
+def _literals(model: type[BaseModel]) -> dict[str, set[Any]]:
+    """Field name -> the values of every Literal in the model, nested models too."""
+    found: dict[str, set[Any]] = {}
+
+    def walk(annotation: Any, name: str) -> None:
+        if get_origin(annotation) is Literal:
+            found.setdefault(name, set()).update(get_args(annotation))
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            for field_name, field in annotation.model_fields.items():
+                walk(field.annotation, field_name)
+        else:
+            for argument in get_args(annotation):
+                walk(argument, name)
+
+    walk(model, "")
+    return found
+
+
+LABELS = {
+    "status": {**labels.NEED_STATUS, **labels.JOIN_STATUS, **labels.INTEGRATION_STATUS},
+    "role": labels.PARTICIPANT_ROLE,
+    "kind": {**labels.DOCUMENT_KIND, **labels.ROADMAP_KIND, **labels.CRITERION_KIND},
+    "coverage": labels.COVERAGE,
+    "pricing_model": labels.PRICING_MODEL,
+    "delivery_model": labels.DELIVERY_MODEL,
+    "platforms": labels.PLATFORM,
+    "data_location": labels.DATA_LOCATION,
+    "authentication": labels.AUTHENTICATION,
+    "languages": labels.LANGUAGE,
+    "formats": labels.TRAINING_FORMAT,
+    "direction": labels.DIRECTION,
+    "medical_device_class": labels.DEVICE_CLASS,
+    "basis": labels.AWARD_BASIS,
+    "type": labels.DPS_TYPE,
+    "decision": labels.DECISION,
+}
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_every_allowed_value_has_a_norwegian_label(kind: Any) -> None:
+    for field, values in _literals(kind.model).items():
+        assert field in LABELS, field
+        assert values <= set(LABELS[field]), (field, values - set(LABELS[field]))
