@@ -300,7 +300,9 @@ def test_pages_are_norwegian_and_markdown_links_all_resolved(built: Path) -> Non
     for html in built.rglob("*.html"):
         content = html.read_text("utf-8")
         assert '<html lang="nb"' in content, html
-        assert ".md)" not in content and '.md"' not in content, html
+        # the Markdown downloads under maler/ are meant to stay .md
+        assert ".md)" not in content, html
+        assert not re.search(r'href="(?![^"]*maler/)[^"]*\.md"', content), html
 
 
 # ---------------------------------------------------------------- navigation
@@ -469,3 +471,34 @@ def test_refuses_to_replace_what_is_not_a_site(tmp_path: Path) -> None:
         with pytest.raises(BuildError):
             build(root, out, TODAY)
         assert all_files(tmp_path) == before
+
+
+def test_downloads_are_published_and_every_local_link_resolves(built: Path) -> None:
+    import json as _json
+
+    import docx
+
+    package = _json.loads((built / "ocds/releases.json").read_text(encoding="utf-8"))
+    assert package["releases"] and all(r["ocid"].startswith("ocds-") for r in package["releases"])
+    assert (built / "frister.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    from generator import reference
+
+    for category in reference.categories():
+        for kind in ("tilbudsinvitasjon", "ros", "dpia", "gevinstrealisering"):
+            word = docx.Document(str(built / "maler" / f"{category}-{kind}.docx"))
+            assert word.core_properties.language == "nb-NO"
+            assert (built / "maler" / f"{category}-{kind}.md").exists()
+    broken = []
+    for html in built.rglob("*.html"):
+        for href in hrefs(html):
+            if href.startswith(("http", "mailto:", "#", "data:")) or "://" in href:
+                continue
+            path = href.split("#")[0].split("?")[0]
+            # 404.html is served at any depth, so MkDocs gives it root-relative links
+            base = built if path.startswith("/") else html.parent
+            target = (base / path.lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((str(html.relative_to(built)), href))
+    assert broken == []

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import check, schema
+from generator import check, invitation, ocds, schema
 from generator.diagnostics import Diagnostic, has_errors
-from generator.site import api, links, mkdocs_build, verify
+from generator.site import api, downloads, links, mkdocs_build, verify
 from generator.site.gather import gather
 from generator.site.pages import gather_pages
 from generator.site.render import render
@@ -115,6 +115,11 @@ def build(root: Path, out: Path, today: date, *, strict: bool = False) -> BuildR
         api_files = api.write(site, built)
         schema.write(built / links.SCHEMAS)
         mark = lap("api", mark)
+        try:
+            downloads.write(site, root, built)
+        except (ocds.ExportError, invitation.InvitationError) as exc:
+            raise BuildError(f"Nedlastingene kunne ikke lages: {exc}") from exc
+        mark = lap("downloads", mark)
         try:
             verify.check(site, pages, built)
         except verify.Incomplete as exc:

@@ -11,8 +11,8 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.kinds import DPS, EXPERIENCE, NEED, SOLUTION, SUPPLIER
-from generator.models import CallOff
-from generator.site import display, labels
+from generator.models import CallOff, Dps
+from generator.site import display, downloads, labels
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text, mermaid_label
@@ -119,6 +119,19 @@ def context(calloff: CallOff, site: Site, link: Linker) -> dict[str, Any]:
     if calloff.estimated_value_nok is not None:
         facts.append(("Anslått verdi", display.kroner(calloff.estimated_value_nok)))
     facts.append(("Kontakt", contact_line(link, contact.name, contact.email, contact.role)))
+    category = site.get(DPS, calloff.dps, Dps).category
+    template = downloads.template_file
+    facts.append(
+        (
+            "Malverk for tilbudsinvitasjonen",
+            Markup(" · ").join(
+                [
+                    link.static(template(category, "tilbudsinvitasjon", "docx"), "Word"),
+                    link.static(template(category, "tilbudsinvitasjon", "md"), "Markdown"),
+                ]
+            ),
+        )
+    )
     award = calloff.award
     contract = calloff.contract
     return {

@@ -5,14 +5,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from generator import reference
 from generator.kinds import CALLOFF, SUPPLIER
 from generator.models import CallOff, Dps
-from generator.site import display, labels
+from generator.site import display, downloads, labels
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
 from generator.states import CALLOFF_LABELS, DPS_LABELS, calloff_state, dps_state, dps_valid_until
+
+TEMPLATE_TITLES = (
+    ("tilbudsinvitasjon", "tilbudsinvitasjon"),
+    ("ros", "ROS"),
+    ("dpia", "DPIA"),
+    ("gevinstrealisering", "gevinstrealisering"),
+)
 
 
 def calloffs(dps: Dps, site: Site) -> list[CallOff]:
@@ -55,6 +64,26 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
         )
     if dps.terms_url:
         facts.append(("Vilkår for deltakelse", link.external(dps.terms_url)))
+    facts.append(
+        (
+            "Maler for kategorien (Word)",
+            Markup(", ").join(
+                link.static(downloads.template_file(dps.category, kind, "docx"), title)
+                for kind, title in TEMPLATE_TITLES
+            ),
+        )
+    )
+    facts.append(
+        (
+            "Åpne data",
+            Markup(" · ").join(
+                [
+                    link.static(downloads.OCDS_FILE, "OCDS (JSON)"),
+                    link.static(downloads.CALENDAR_FILE, "frister (iCalendar)"),
+                ]
+            ),
+        )
+    )
     admitted = dps.admitted()
     return {
         "facts": facts,

@@ -1,0 +1,45 @@
+"""Files the site offers for download, written next to the pages after MkDocs:
+the OCDS release package, the deadline calendar, and every category's templates
+(tender invitation, ROS, DPIA, benefit realisation) as Word and Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import config, deadlines, invitation, ocds, reference
+from generator.documents import template_stem
+from generator.site.gather import Site
+
+OCDS_FILE = "ocds/releases.json"
+CALENDAR_FILE = "frister.ics"
+TEMPLATES = "maler"
+# How far ahead the published calendar looks.
+CALENDAR_DAYS = 400
+
+
+def template_file(category_id: str, kind: str, suffix: str) -> str:
+    return f"{TEMPLATES}/{template_stem(category_id, kind)}.{suffix}"
+
+
+def write(site: Site, root: Path, built: Path) -> list[Path]:
+    catalogue = site.catalogue
+    settings, _ = config.load(root)
+    package = ocds.release_package(
+        catalogue,
+        ocid_prefix=settings.ocds.ocid_prefix,
+        publisher_name=settings.ocds.publisher_name,
+        published=site.today,
+        uri=settings.ocds.uri,
+    )
+    (built / OCDS_FILE).parent.mkdir(parents=True, exist_ok=True)
+    ocds.write(built / OCDS_FILE, package)
+    items = deadlines.collect(catalogue, site.today, CALENDAR_DAYS)
+    (built / CALENDAR_FILE).write_text(deadlines.format_ics(items, site.today), encoding="utf-8")
+    written = [built / OCDS_FILE, built / CALENDAR_FILE]
+    folder = built / TEMPLATES
+    for category in sorted(reference.categories()):
+        for document in invitation.category_templates(category):
+            written += invitation.write(document, folder, document.stem)
+    # A call-off's own filled-in invitation is made on demand (`markedsplass
+    # invitation`): a file per call-off would make the build grow with the catalogue.
+    return written
