@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 from generator import identifiers, reference
 from generator.models.base import AgreementType, CategoryId, IsoDate, Line, Markdown, Model, Slug
 from generator.models.calloff import AwardCriteria, Requirement
+from generator.norwegian import NBSP, long_date
 
 # ---------------------------------------------------------------- the document model
 
@@ -107,27 +108,7 @@ class Document:
 
 # ---------------------------------------------------------------- values as text
 
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-NBSP = "\u00a0"
 _BULLET = re.compile(r"[-*+] +")
-
-
-def long_date(day: date) -> str:
-    """«4. desember 2026»."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def kroner(amount: int) -> str:

@@ -38,7 +38,6 @@ from generator.documents import (
     dpia,
     fill,
     kroner,
-    long_date,
     one_line,
     percent,
     ros,
@@ -49,6 +48,7 @@ from generator.kinds import CALLOFF, DPS, NEED, SOLUTION, SUPPLIER
 from generator.models import CallOff, Dps, Need, Solution, Supplier
 from generator.models.base import Contact
 from generator.models.calloff import AwardCriteria
+from generator.norwegian import long_date
 
 _R = TypeVar("_R")
 

@@ -24,13 +24,13 @@ from generator.documents import (
     Link,
     Paragraph,
     Table,
-    long_date,
     template_stem,
     text_blocks,
 )
 from generator.kinds import CALLOFF, DPS, SUPPLIER
 from generator.models import CallOff, Dps, Supplier
 from generator.models.calloff import AwardCriteria
+from generator.norwegian import long_date
 
 ROOT = Path(__file__).parents[1]
 TODAY = date(2026, 11, 28)

@@ -6,27 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from generator import reference
-
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-NBSP = "\u00a0"
+from generator.norwegian import NBSP, long_date
 
 
 def day(value: date) -> str:
     """«14. april 2026»."""
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    return long_date(value)
 
 
 def short_day(value: date) -> str:
