@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import loading, validation
+from generator import folders, loading, validation
 from generator.diagnostics import Diagnostic, error, warning
 from generator.kinds import KINDS, SOLUTION, Kind
 from generator.loading import Loc
@@ -97,7 +97,7 @@ def load(root: Path) -> tuple[Catalogue, list[Diagnostic]]:
     catalogue = Catalogue(root)
     diagnostics: list[Diagnostic] = []
     for kind in KINDS:
-        listing = loading.list_folder(root, kind.folder, solution_folders=kind is SOLUTION)
+        listing = folders.list_folder(root, kind.folder, solution_folders=kind is SOLUTION)
         diagnostics.extend(listing.diagnostics)
         for path, document, problems in loading.iter_documents(root, listing.records):
             diagnostics.extend(problems)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import loading
+from generator import loading, raw_text
 
 
 def _value(text: str) -> object:
@@ -86,8 +86,8 @@ def test_depth_twenty_is_allowed_twenty_one_is_not() -> None:
 
 
 def test_exactly_256_kib_is_allowed() -> None:
-    body = b"id: a\n# " + b"x" * (loading.MAX_BYTES - 9) + b"\n"
-    assert len(body) == loading.MAX_BYTES
+    body = b"id: a\n# " + b"x" * (raw_text.MAX_BYTES - 9) + b"\n"
+    assert len(body) == raw_text.MAX_BYTES
     assert loading.parse(body, "x.yaml")[1] == []
     assert [d.code for d in loading.parse(body + b"\n", "x.yaml")[1]] == ["file-too-large"]
 
