@@ -151,11 +151,26 @@ def format_json(items: list[Deadline], today: date) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_ics(items: list[Deadline], today: date) -> str:
+def by_buyer(items: list[Deadline], catalogue: Catalogue) -> dict[str, list[Deadline]]:
+    """The call-off items grouped by the municipality that buys, for every
+    municipality with a call-off (an empty list when none of its dates is among
+    `items`). DPS items belong to no municipality and are left out."""
+    buyer_of: dict[str, str] = {}
+    for entry in catalogue.records(CALLOFF):
+        assert isinstance(entry.record, CallOff)
+        buyer_of[entry.record.id] = entry.record.buyer
+    grouped: dict[str, list[Deadline]] = {buyer: [] for buyer in sorted(set(buyer_of.values()))}
+    for item in items:
+        if item.record_kind == CALLOFF.name:
+            grouped[buyer_of[item.record]].append(item)
+    return grouped
+
+
+def format_ics(items: list[Deadline], today: date, name: str = "Markedsplassen: frister") -> str:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Markedsplassen//frister//NO")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Markedsplassen: frister")
+    calendar.add("x-wr-calname", name)
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
     for item in items:
         event = icalendar.Event()

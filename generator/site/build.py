@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator import check, invitation, ocds, schema
 from generator.diagnostics import Diagnostic, has_errors
-from generator.site import api, downloads, links, mkdocs_build, verify
+from generator.site import api, downloads, feeds, links, mkdocs_build, verify
 from generator.site.gather import gather
 from generator.site.pages import gather_pages
 from generator.site.render import render
@@ -120,6 +120,11 @@ def build(root: Path, out: Path, today: date, *, strict: bool = False) -> BuildR
         except (ocds.ExportError, invitation.InvitationError) as exc:
             raise BuildError(f"Nedlastingene kunne ikke lages: {exc}") from exc
         mark = lap("downloads", mark)
+        try:
+            feeds.write(site, root, built)
+        except feeds.FeedError as exc:
+            raise BuildError(str(exc)) from exc
+        mark = lap("feeds", mark)
         try:
             verify.check(site, pages, built)
         except verify.Incomplete as exc:

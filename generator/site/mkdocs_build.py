@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
 
 CONFIG = "mkdocs.yml"
 
@@ -33,6 +34,16 @@ def default_config() -> Path:
 def config_file(root: Path) -> Path:
     own = root / CONFIG
     return own if own.is_file() else default_config()
+
+
+def site_url(config: Path) -> str | None:
+    """The configuration's `site_url`, ending in a slash, read with MkDocs' own YAML
+    loader (as the build reads the file); None when it has none."""
+    with config.open("rb") as stream:
+        value = yaml_load(stream).get("site_url")
+    if not isinstance(value, str) or not value:
+        return None
+    return value if value.endswith("/") else value + "/"
 
 
 class _Collect(logging.Handler):

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from generator import reference
 from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER
 from generator.models import CallOff, Dps, Experience, Need, Solution, Supplier
-from generator.site import display, labels, links
+from generator.site import display, downloads, feeds, labels, links
 from generator.site.gather import Site
 from generator.site.links import Linker
 from generator.site.views.dps import awarded
@@ -74,6 +74,24 @@ def _closing_row(c: CallOff, site: Site, link: Linker) -> list[Any]:
     ]
 
 
+def subscriptions(link: Linker) -> dict[str, Markup]:
+    """The feeds and the calendar of all deadlines, linked from this page."""
+    return {
+        "needs": link.static(feeds.NEEDS_FEED, "Nyhetsstrøm for nye behov (Atom)"),
+        "calloffs": link.static(feeds.CALLOFFS_FEED, "Nyhetsstrøm for åpne uttak (Atom)"),
+        "calendar": link.static(downloads.CALENDAR_FILE, "Kalender med alle frister (iCalendar)"),
+    }
+
+
+def municipality_calendars(site: Site, link: Linker) -> list[Markup]:
+    """A calendar link for every municipality with call-offs, by name."""
+    names = reference.municipalities()
+    found = sorted(feeds.buyers(site), key=lambda b: (names[b].name, b))
+    return [
+        link.static(feeds.calendar_file(b), f"{names[b].name} kommune (iCalendar)") for b in found
+    ]
+
+
 def home(site: Site, link: Linker) -> dict[str, Any]:
     counts = {kind.name: len(list(site.catalogue.records(kind))) for kind in KINDS}
     return {
@@ -92,11 +110,15 @@ def home(site: Site, link: Linker) -> dict[str, Any]:
         "closing": [_closing_row(c, site, link) for c in closing_calloffs(site, 30)],
         "experiences": [_experience_row(e, link) for e in newest_experiences(site)[:NEWEST]],
         "sections": {doc: link.page(doc, title) for doc, title in links.SECTIONS},
+        "subscribe": subscriptions(link),
     }
 
 
 def needs(site: Site, link: Linker) -> dict[str, Any]:
-    return {"rows": [_need_row(n, link) for n in newest_needs(site)]}
+    return {
+        "rows": [_need_row(n, link) for n in newest_needs(site)],
+        "subscribe": subscriptions(link),
+    }
 
 
 def experiences(site: Site, link: Linker) -> dict[str, Any]:
@@ -161,6 +183,8 @@ def procurement(site: Site, link: Linker) -> dict[str, Any]:
             }
         )
     return {
+        "subscribe": subscriptions(link),
+        "calendars": municipality_calendars(site, link),
         "windows": windows,
         "dps": [
             [
