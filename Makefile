@@ -20,9 +20,9 @@ check: $(STAMP)
 site: $(STAMP)
 	$(BIN)/markedsplass build --out site
 
-## as `make site`, then serve site/ on http://127.0.0.1:8000
-serve: site
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+## build the site into site/, serve it on http://127.0.0.1:8000 and rebuild when a record changes
+serve: $(STAMP)
+	$(BIN)/markedsplass serve --out site
 
 ## the whole test suite (installs what it needs first)
 test: $(STAMP)

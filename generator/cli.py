@@ -17,6 +17,7 @@ from generator.catalogue import Catalogue, NotACatalogue
 from generator.diagnostics import FORMATTERS, Severity, has_errors
 from generator.kinds import CALLOFF, DPS
 from generator.models import CallOff, Dps
+from generator.site.serve import serve as serve_site
 
 EXIT_OK, EXIT_INVALID, EXIT_TOOL = 0, 1, 2
 
@@ -87,6 +88,20 @@ def _cmd_build(args: argparse.Namespace) -> int:
         f"markedsplass build: {report.records} poster og {report.pages} sider bygget til "
         f"{out} på {report.seconds:.1f} s.\n"
     )
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    out = Path(args.out) if args.out else root / "site"
+    try:
+        serve_site(root, out, port=args.port)
+    except (NotACatalogue, site.BuildError) as exc:
+        raise ToolFailure(str(exc)) from exc
+    except OSError as exc:  # the port is taken, or the address cannot be used
+        raise ToolFailure(f"kan ikke servere på 127.0.0.1:{args.port}: {exc}") from exc
+    except KeyboardInterrupt:  # Ctrl+C during the first build
+        sys.stderr.write("markedsplass serve: stoppet.\n")
     return EXIT_OK
 
 
@@ -194,6 +209,21 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--strict", action="store_true", help="advarsler stopper også bygget")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser(
+        "serve",
+        help="bygg nettstedet, server det lokalt og bygg på nytt ved endringer",
+        description="Bygger nettstedet til --out, serverer det på http://127.0.0.1:PORT/ og "
+        "bygger det på nytt når en post, mkdocs.yml eller markedsplassen.yaml endres. Har "
+        "dataene feil, skrives funnene ut, og forrige versjon av nettstedet blir stående. "
+        "Ctrl+C stopper.",
+    )
+    p.add_argument("--root", default=".", help="roten av katalogen (standard: .)")
+    p.add_argument(
+        "--out", default=None, help="mappen nettstedet skrives til (standard: site/ i roten)"
+    )
+    p.add_argument("--port", type=int, default=8000, help="porten på 127.0.0.1 (standard: 8000)")
+    p.set_defaults(func=_cmd_serve)
 
     p = sub.add_parser(
         "deadlines",

@@ -1,6 +1,7 @@
 """The static JSON API: `/api/v1/<kind>.json` lists every record of a kind with
 the fields lists and filters need, and `/api/v1/<kind>/<id>.json` holds the whole
 record exactly as the JSON Schema at `/schemas/<kind>.schema.json` describes it.
+The list pages' filters read `/api/v1/filters/<kind>.json` (`filters.py`).
 Keys sorted, no timestamps: two builds of the same input write the same bytes."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from generator.kinds import KINDS, Kind
 from generator.models import CallOff, Dps, Record
-from generator.site import links
+from generator.site import filters, links
 from generator.site.gather import Site
 from generator.states import calloff_state, dps_state
 
@@ -62,6 +63,7 @@ def files(site: Site) -> Iterator[tuple[str, str]]:
         yield links.api_list(kind), dumps(listing)
         for record in records:
             yield links.api_record(kind, record.id), dumps(record_json(record))
+    yield from filters.files(site)
 
 
 def write(site: Site, out: Path) -> list[str]:

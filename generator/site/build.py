@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator import check, invitation, ocds, schema
 from generator.diagnostics import Diagnostic, has_errors
-from generator.site import api, downloads, feeds, links, mkdocs_build, verify
+from generator.site import api, assets, downloads, feeds, links, mkdocs_build, verify
 from generator.site.gather import gather
 from generator.site.pages import gather_pages
 from generator.site.render import render
@@ -106,6 +106,7 @@ def build(root: Path, out: Path, today: date, *, strict: bool = False) -> BuildR
             target = docs / doc
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        assets.write(docs)
         mark = lap("write", mark)
         try:
             mkdocs_build.run(mkdocs_build.config_file(root), docs, built, today)

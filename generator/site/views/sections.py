@@ -1,18 +1,20 @@
 """The section pages: the home page, a list per arena or kind, procurement with
-its deadlines, and how to take part. Lists are plain tables: readable without
-JavaScript, and the rows the later browser filters will narrow."""
+its deadlines, and how to take part. Lists are plain tables, readable without
+JavaScript; on the needs, experiences and solutions lists each row carries its
+record's id, which the browser filters (`generator/site/filters.py`) match."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
 from markupsafe import Markup
 
 from generator import reference
-from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER
-from generator.models import CallOff, Dps, Experience, Need, Solution, Supplier
-from generator.site import display, downloads, feeds, labels, links
+from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER, Kind
+from generator.models import CallOff, Dps, Experience, Need, Record, Solution, Supplier
+from generator.site import display, downloads, feeds, filters, labels, links
 from generator.site.gather import Site
 from generator.site.links import Linker
 from generator.site.views.dps import awarded
@@ -24,10 +26,10 @@ NEWEST = 5
 SOON = (7, 30)
 
 
-def _need_row(need: Need, link: Linker) -> list[Any]:
+def _need_row(need: Need, link: Linker, *, html: bool = False) -> list[Any]:
     return [
-        link.record(NEED, need.id),
-        link.actor(need.owner),
+        link.record(NEED, need.id, html=html),
+        link.actor(need.owner, html=html),
         phase_name(need.phase),
         labels.NEED_STATUS[need.status],
         display.yes_no(need.seeking_participants),
@@ -35,19 +37,30 @@ def _need_row(need: Need, link: Linker) -> list[Any]:
     ]
 
 
-def _experience_row(e: Experience, link: Linker) -> list[Any]:
+def _experience_row(e: Experience, link: Linker, *, html: bool = False) -> list[Any]:
     about = [
-        link.record(kind, target)
+        link.record(kind, target, html=html)
         for kind, target in ((SOLUTION, e.solution), (NEED, e.need), (CALLOFF, e.calloff))
         if target is not None
     ]
     return [
-        link.record(EXPERIENCE, e.id),
+        link.record(EXPERIENCE, e.id, html=html),
         reference.experience_areas()[e.area].name,
-        link.actor(e.author),
+        link.actor(e.author, html=html),
         about[0] if about else "–",
         display.short_day(e.date),
     ]
+
+
+def _filterable(
+    kind: Kind, rows: Sequence[tuple[Record, list[Any]]], link: Linker
+) -> dict[str, Any]:
+    """A list the browser filters: an HTML table whose rows carry their record's id
+    (so its cells are HTML, links included), and where the list's filter file is."""
+    return {
+        "rows": [{"id": record.id, "cells": cells} for record, cells in rows],
+        "filtering": filters.holder(kind, link),
+    }
 
 
 def newest_needs(site: Site) -> list[Need]:
@@ -115,30 +128,29 @@ def home(site: Site, link: Linker) -> dict[str, Any]:
 
 
 def needs(site: Site, link: Linker) -> dict[str, Any]:
-    return {
-        "rows": [_need_row(n, link) for n in newest_needs(site)],
-        "subscribe": subscriptions(link),
-    }
+    rows = [(n, _need_row(n, link, html=True)) for n in newest_needs(site)]
+    return {**_filterable(NEED, rows, link), "subscribe": subscriptions(link)}
 
 
 def experiences(site: Site, link: Linker) -> dict[str, Any]:
-    return {"rows": [_experience_row(e, link) for e in newest_experiences(site)]}
+    rows = [(e, _experience_row(e, link, html=True)) for e in newest_experiences(site)]
+    return _filterable(EXPERIENCE, rows, link)
+
+
+def _solution_row(s: Solution, site: Site, link: Linker) -> list[Any]:
+    dps = [link.record(DPS, d.id, html=True) for d in buyable_through(s, site)]
+    return [
+        link.record(SOLUTION, s.id, html=True),
+        link.actor(s.supplier, html=True),
+        categories(s.categories),
+        s.agreement.type,
+        Markup(", ").join(dps) or "–",
+    ]
 
 
 def solutions(site: Site, link: Linker) -> dict[str, Any]:
     found = sorted(site.all(SOLUTION, Solution), key=lambda s: (s.name.casefold(), s.id))
-    return {
-        "rows": [
-            [
-                link.record(SOLUTION, s.id),
-                link.actor(s.supplier),
-                categories(s.categories),
-                s.agreement.type,
-                Markup(", ").join(link.record(DPS, d.id) for d in buyable_through(s, site)) or "–",
-            ]
-            for s in found
-        ]
-    }
+    return _filterable(SOLUTION, [(s, _solution_row(s, site, link)) for s in found], link)
 
 
 def suppliers(site: Site, link: Linker) -> dict[str, Any]:
