@@ -181,6 +181,17 @@ def test_home_page_loads_without_console_errors(site: Served, opened: Any) -> No
     assert w.outside == []  # no fonts or scripts fetched from elsewhere
 
 
+def test_the_calloff_timeline_is_drawn_from_the_site_itself(site: Served, opened: Any) -> None:
+    calloff = sorted((site.folder / "calloff").iterdir())[0].name
+    w = opened(site)
+    w.page.goto(f"{site.url}calloff/{calloff}/", wait_until="networkidle")
+    # Material replaces the <pre class="mermaid"> source by a rendered diagram
+    expect(w.page.locator("div.mermaid").first).to_be_attached()
+    expect(w.page.locator("pre.mermaid")).to_have_count(0)
+    assert w.outside == []  # Mermaid came from /vendor/, not a CDN
+    assert w.errors == []
+
+
 def test_search_finds_the_wound_care_solution(site: Served, opened: Any) -> None:
     w = opened(site)
     w.page.goto(site.url)

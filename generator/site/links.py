@@ -108,6 +108,10 @@ class Linker:
             return escape(name)
         return self.record(SUPPLIER, actor, html=html)
 
+    def url(self, path: str) -> str:
+        """The relative address of a path in the built site, from this page."""
+        return "../" * doc_url(self.here).count("/") + path
+
     def static(self, path: str, label: str) -> Markup:
         """An HTML link to a path in the built site (a JSON file, or a page's URL),
         relative to this page's published URL."""

@@ -32,6 +32,7 @@ class Event:
     tag: str = ""  # Mermaid task tag: done, crit or none
 
 
+MERMAID = "vendor/mermaid-11.17.2.min.js"  # MIT, see vendor/mermaid-LICENSE.txt
 SECTIONS = ("Konkurranse", "Kontrakt", "Milepæler")
 
 
@@ -138,6 +139,8 @@ def context(calloff: CallOff, site: Site, link: Linker) -> dict[str, Any]:
         "facts": facts,
         "description": free_text(calloff.description),
         "gantt": gantt(calloff, found),
+        # Mermaid from the site itself: Material would otherwise fetch it from a CDN
+        "mermaid_script": Markup('<script src="{}"></script>').format(link.url(MERMAID)),
         "timeline": [[display.short_day(e.day), e.what, e.note] for e in found],
         "invited": [link.record(SUPPLIER, s) for s in sorted(calloff.invited)],
         "basis": labels.AWARD_BASIS[calloff.award_criteria.basis],
