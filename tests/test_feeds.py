@@ -17,7 +17,7 @@ from generator import check, deadlines, reference
 from generator.catalogue import Catalogue
 from generator.kinds import CALLOFF, KINDS, NEED
 from generator.models import CallOff, Need
-from generator.site import build, downloads, feeds, mkdocs_build
+from generator.site import downloads, feeds, mkdocs_build
 from generator.site.gather import gather
 
 ROOT = Path(__file__).parents[1]
@@ -26,19 +26,14 @@ A = "{http://www.w3.org/2005/Atom}"
 BASE = "https://markedsplassen.example.no/"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("feeds") / "site"
-    report = build(ROOT, out, TODAY)
-    assert report.built and report.diagnostics == []
-    return out
+@pytest.fixture
+def built(example_site: Path) -> Path:
+    return example_site
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    found, diagnostics = check.run(ROOT, TODAY)
-    assert diagnostics == []
-    return found
+@pytest.fixture
+def catalogue(example_catalogue: Catalogue) -> Catalogue:
+    return example_catalogue
 
 
 def needs_of(catalogue: Catalogue) -> list[Need]:

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from generator import check, reference
+from generator import reference
 from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER
 from generator.models import CallOff, Dps, Experience, Need, Solution
 from generator.site import BuildError, build, links, mkdocs_build
@@ -114,19 +114,14 @@ def copy_catalogue(target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("example") / "site"
-    report = build(ROOT, out, TODAY)
-    assert report.built and report.diagnostics == []
-    return out
+@pytest.fixture
+def built(example_site: Path) -> Path:
+    return example_site
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Any:
-    found, diagnostics = check.run(ROOT, TODAY)
-    assert diagnostics == []
-    return found
+@pytest.fixture
+def catalogue(example_catalogue: Any) -> Any:
+    return example_catalogue
 
 
 def records(catalogue: Any, kind: Any) -> Iterator[Any]:
