@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator import __version__, check, config, deadlines, invitation, ocds, schema, site
 from generator.catalogue import Catalogue, NotACatalogue
+from generator.cli_github import GitHubFailure, register_github
 from generator.diagnostics import FORMATTERS, Severity, has_errors
 from generator.kinds import CALLOFF, DPS
 from generator.models import CallOff, Dps
@@ -279,6 +280,8 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, help="mappen skjemaene skrives til")
     p.set_defaults(func=_cmd_schema)
+
+    register_github(sub)
     return top
 
 
@@ -288,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.today = date.today()
     try:
         code: int = args.func(args)
-    except ToolFailure as exc:
+    except (ToolFailure, GitHubFailure) as exc:
         sys.stderr.write(f"markedsplass: {exc}\n")
         return EXIT_TOOL
     except Exception as exc:  # a broken tool, never bad data

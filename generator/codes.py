@@ -64,6 +64,11 @@ CODES: dict[str, str] = {
     "award-notice": "Tildelingen er ikke kunngjort innen 30 dager etter signering.",
     "dps-ceiling": "Tildelt verdi nærmer seg (80 %) eller passerer anslått maksimalverdi.",
     "milestone-overdue": "En kontraktsmilepæl er passert uten å være nådd (advarsel).",
+    # Who may change what, in a pull request (generator/authorize.py)
+    "not-authorized": "Du har ikke lov til å endre filen; meldingen sier hvem som har det.",
+    "record-removed": "Bare markedsplassteamet kan slette en post eller gi den nytt navn.",
+    "author-not-listed": "En ny post har ikke deg blant vedlikeholderne (`maintainers`).",
+    "own-decision": "Ingen kan registrere beslutningen om sin egen leverandørs søknad.",
 }
 
 # Pydantic error types (built-in and the project's own) -> diagnostic code.

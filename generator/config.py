@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from generator import loading, validation
 from generator.diagnostics import Diagnostic
-from generator.models.base import HttpsUrl, Line, Model
+from generator.models.base import GitHubLogin, HttpsUrl, Line, Model
 
 FILE = "markedsplassen.yaml"
 OCID_PREFIX = re.compile(r"ocds-[a-z0-9]{6}")
@@ -44,6 +44,12 @@ class Ocds(Model):
 
 class Config(Model):
     ocds: Ocds = Field(default_factory=Ocds, description="OCDS-eksporten.")
+    team: tuple[GitHubLogin, ...] = Field(
+        (),
+        description="Markedsplassteamet: GitHub-brukerne som alene kan endre tenders/, "
+        "registrere beslutninger, slette eller gi nytt navn til poster og endre repoets "
+        "infrastruktur. `markedsplass authorize` leser listen fra basisrevisjonen.",
+    )
 
 
 def load(root: Path) -> tuple[Config, list[Diagnostic]]:

@@ -29,7 +29,7 @@ from generator import raw_text
 from generator.composing import Abort, Composer, Loc, NeedsTracking
 from generator.diagnostics import Diagnostic, error
 
-__all__ = ["Document", "Loc", "locate", "parse", "read"]
+__all__ = ["Document", "Loc", "locate", "parse", "positions", "read"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +122,16 @@ def read(root: Path, path: str) -> tuple[Document | None, list[Diagnostic]]:
 @lru_cache(maxsize=512)
 def _positions(root: Path, path: str) -> dict[Loc, tuple[int, int, int, int]]:
     text, _ = raw_text.decode((root / path).read_bytes(), path)
+    if text is None:
+        return {}
+    return _compose(text, path, track=True).positions
+
+
+def positions(data: bytes, path: str) -> dict[Loc, tuple[int, int, int, int]]:
+    """Every node's position in a file's bytes that are not on disk (a file at a git
+    revision, a record made from a form): loc -> (value line, value column, key line,
+    key column), 1-based."""
+    text, _ = raw_text.decode(data, path)
     if text is None:
         return {}
     return _compose(text, path, track=True).positions
