@@ -43,13 +43,24 @@ class Deadline:
     legal: bool
     rule: str
     status: Status = "due"
+    # what within the record the date is about (the applicant, the milestone), so
+    # that `key` names the same deadline from one day to the next
+    subject: str = ""
+
+    @property
+    def key(self) -> str:
+        """A stable name for the deadline (the reminders' issues are found by it)."""
+        parts = (self.record_kind, self.record, self.kind, self.subject)
+        return "/".join(part for part in parts if part)
 
 
 def _dps_items(entry: Entry, dps: Dps) -> Iterator[Deadline]:
     path = entry.path
 
-    def item(day: date, kind: str, title: str, legal: bool = False, rule: str = "") -> Deadline:
-        return Deadline(day, kind, dps.id, DPS.name, path, title, legal, rule)
+    def item(
+        day: date, kind: str, title: str, legal: bool = False, rule: str = "", subject: str = ""
+    ) -> Deadline:
+        return Deadline(day, kind, dps.id, DPS.name, path, title, legal, rule, subject=subject)
 
     yield item(dps.request_deadline, "request-deadline", dps.title)
     yield item(dps_valid_until(dps), "dps-expiry", dps.title)
@@ -66,14 +77,19 @@ def _dps_items(entry: Entry, dps: Dps) -> Iterator[Deadline]:
                 f"{dps.title}: forespørsel fra {application.supplier}",
                 True,
                 limits.DECISION_RULE,
+                application.supplier,
             )
 
 
 def _calloff_items(entry: Entry, calloff: CallOff) -> Iterator[Deadline]:
     path = entry.path
 
-    def item(day: date, kind: str, title: str, legal: bool = False, rule: str = "") -> Deadline:
-        return Deadline(day, kind, calloff.id, CALLOFF.name, path, title, legal, rule)
+    def item(
+        day: date, kind: str, title: str, legal: bool = False, rule: str = "", subject: str = ""
+    ) -> Deadline:
+        return Deadline(
+            day, kind, calloff.id, CALLOFF.name, path, title, legal, rule, subject=subject
+        )
 
     if calloff.award is None:
         yield item(calloff.tender_deadline, "tender-deadline", calloff.title)
@@ -85,7 +101,12 @@ def _calloff_items(entry: Entry, calloff: CallOff) -> Iterator[Deadline]:
         yield item(due, "award-notice", calloff.title, True, limits.AWARD_NOTICE_RULE)
     for milestone in contract.milestones:
         if milestone.met is None:
-            yield item(milestone.due, "milestone", f"{calloff.title}: {milestone.title}")
+            yield item(
+                milestone.due,
+                "milestone",
+                f"{calloff.title}: {milestone.title}",
+                subject=milestone.title,
+            )
 
 
 # Kinds that are obligations: past due and not done means overdue. The others are
@@ -142,6 +163,7 @@ def format_json(items: list[Deadline], today: date) -> str:
     rows = [
         {
             **asdict(item),
+            "key": item.key,
             "date": item.date.isoformat(),
             "label": KIND_LABELS[item.kind],
             "days": (item.date - today).days,

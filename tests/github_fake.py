@@ -603,3 +603,13 @@ class FakeGitHub:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)
+
+
+def environment(monkeypatch: Any, server: FakeGitHub) -> None:
+    """The variables a workflow step has, pointing at the local server; no proxy."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
+    monkeypatch.setenv("GITHUB_REPOSITORY", f"{OWNER}/{NAME}")
+    monkeypatch.setenv("GITHUB_API_URL", server.url)

@@ -7,17 +7,15 @@ from collections.abc import Iterator
 import pytest
 
 from generator.forge import Forge, ForgeError
-from tests.github_fake import NAME, OWNER, TOKEN, FakeGitHub
+from tests.github_fake import NAME, OWNER, TOKEN, FakeGitHub, environment
 
 REPO = f"{OWNER}/{NAME}"
 
 
 @pytest.fixture
 def github(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGitHub]:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     with FakeGitHub() as server:
+        environment(monkeypatch, server)
         yield server
 
 
