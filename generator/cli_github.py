@@ -7,12 +7,14 @@ GITHUB_API_URL)."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator import authorize, identifiers, pr_summary, reminders
+from generator import authorize, forms, git, identifiers, intake, pr_summary, reminders
 from generator.diagnostics import FORMATTERS
 from generator.forge import BOT, Forge, ForgeError
 from generator.git import GitError
@@ -108,6 +110,83 @@ def _cmd_reminders(args: argparse.Namespace) -> int:
     return 0
 
 
+def _event_issue(path: str) -> dict[str, Any]:
+    """The issue of an `issues` event, from the file GitHub writes (GITHUB_EVENT_PATH)."""
+    try:
+        data = Path(path).read_bytes()
+        if len(data) > 4 * 1024 * 1024:
+            raise ValueError("hendelsen er større enn 4 MiB")
+        issue = json.loads(data)["issue"]
+        return {
+            "number": int(issue["number"]),
+            "body": str(issue.get("body") or ""),
+            "author": str(issue["user"]["login"]),
+            "state": str(issue.get("state") or "open"),
+            "labels": [str(label["name"]) for label in issue.get("labels") or []],
+        }
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise GitHubFailure(f"hendelsen {path} kan ikke leses: {exc}") from exc
+
+
+def _cmd_intake(args: argparse.Namespace) -> int:
+    issue = _event_issue(args.event)
+    form = next((f for f in map(forms.by_label, issue["labels"]) if f is not None), None)
+    if form is None or issue["state"] != "open":
+        sys.stderr.write("markedsplass github intake: saken er ikke et åpent skjema.\n")
+        return 0
+    root = Path(args.root)
+    today = args.today or date.today()
+    outcome = intake.intake(root, form, issue["body"], issue["author"], today)
+    try:
+        forge = _forge(args)
+        if outcome.problems:
+            forge.upsert_comment(
+                issue["number"],
+                intake.MARKER,
+                intake.problems_comment(form, outcome.problems),
+                author=args.bot,
+            )
+            sys.stderr.write(
+                f"markedsplass github intake: {len(outcome.problems)} feil i skjemaet; "
+                f"svarte i sak #{issue['number']}.\n"
+            )
+            return 0
+        pull, _ = forge.propose(
+            branch=f"skjema/sak-{issue['number']}",
+            base_sha=git.commit(root, "HEAD"),
+            files=outcome.files,
+            message=f"{form.name}: {outcome.name} (sak #{issue['number']})"[:200],
+            title=f"{form.name}: {outcome.name}"[:200],
+            body=intake.pull_body(form, outcome.files, issue["number"], issue["author"]),
+        )
+        forge.upsert_comment(
+            issue["number"],
+            intake.MARKER,
+            intake.proposed_comment(outcome.files, pull.number, pull.url),
+            author=args.bot,
+        )
+    except (ForgeError, GitError) as exc:
+        raise GitHubFailure(str(exc)) from exc
+    sys.stderr.write(f"markedsplass github intake: forslag {pull.url}\n")
+    return 0
+
+
+def _cmd_forms(args: argparse.Namespace) -> int:
+    folder = Path(args.out)
+    if args.check:
+        stale = forms.outdated(folder)
+        for name in stale:
+            sys.stderr.write(
+                f"{folder / name} er ikke oppdatert; kjør markedsplass github forms.\n"
+            )
+        return 1 if stale else 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in forms.files().items():
+        (folder / name).write_text(text, encoding="utf-8")
+        sys.stderr.write(f"skrev {folder / name}\n")
+    return 0
+
+
 def _github_parsers(sub: Any) -> None:
     top = sub.add_parser(
         "github",
@@ -162,6 +241,35 @@ def _github_parsers(sub: Any) -> None:
     p.add_argument("--deadlines", required=True, help="JSON fra markedsplass deadlines")
     repo(p)
     p.set_defaults(func=_cmd_reminders)
+
+    p = commands.add_parser(
+        "intake",
+        help="gjør et utfylt skjema om til en pull request, eller svar med feilene",
+        description="Leser saken fra hendelsesfilen (--event, standard GITHUB_EVENT_PATH). Er "
+        "den et skjema (etter merkelappen), lages posten, sjekkes som alle poster og foreslås "
+        "i en pull request fra grenen skjema/sak-N; ellers svarer kommandoen i saken med "
+        "feilene, per felt i skjemaet.",
+    )
+    p.add_argument(
+        "--event",
+        default=os.environ.get("GITHUB_EVENT_PATH", ""),
+        help="hendelsen som JSON (standard: GITHUB_EVENT_PATH)",
+    )
+    p.add_argument("--root", default=".", help="roten av katalogen, en utsjekk av main")
+    p.add_argument("--today", type=date.fromisoformat, default=None, help="datoen (ÅÅÅÅ-MM-DD)")
+    repo(p)
+    p.set_defaults(func=_cmd_intake)
+
+    p = commands.add_parser(
+        "forms",
+        help="skriv skjemaene i .github/ISSUE_TEMPLATE/",
+        description="Skriver skjemaene (publiser behov, bli med, del erfaring, søk om "
+        "kvalifisering) med kommune-, fase-, område- og kategorilistene fra generator/data/. "
+        "Med --check skrives ingenting; avslutter med 1 når filene ikke er oppdatert.",
+    )
+    p.add_argument("--out", default=".github/ISSUE_TEMPLATE", help="mappen for skjemaene")
+    p.add_argument("--check", action="store_true", help="bare sjekk at filene er oppdatert")
+    p.set_defaults(func=_cmd_forms)
 
 
 def register_github(sub: Any) -> None:

@@ -69,6 +69,8 @@ CODES: dict[str, str] = {
     "record-removed": "Bare markedsplassteamet kan slette en post eller gi den nytt navn.",
     "author-not-listed": "En ny post har ikke deg blant vedlikeholderne (`maintainers`).",
     "own-decision": "Ingen kan registrere beslutningen om sin egen leverandørs søknad.",
+    # Issue forms (generator/intake.py)
+    "intake-form": "Et skjema mangler et felt eller viser til noe som ikke finnes.",
 }
 
 # Pydantic error types (built-in and the project's own) -> diagnostic code.

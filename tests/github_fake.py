@@ -403,10 +403,12 @@ class State:
     def files(self, branch: str) -> dict[str, str]:
         return self.files_of_tree(self.commits[self.refs[f"heads/{branch}"]]["tree"])
 
-    def seed_main(self, files: dict[str, str]) -> str:
+    def seed_main(self, files: dict[str, str], sha: str | None = None) -> str:
+        """`main` at a commit holding `files` (with the id of a local git commit, when
+        given, so a tool that read its checkout can build on it)."""
         tree = _sha("tree", json.dumps(files, sort_keys=True))
         self.trees[tree] = {"base": None, "files": dict(files)}
-        sha = _sha("commit", tree)
+        sha = sha or _sha("commit", tree)
         self.commits[sha] = {"tree": tree, "parents": [], "message": "Første versjon"}
         self.refs["heads/main"] = sha
         return sha

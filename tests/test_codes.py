@@ -19,6 +19,8 @@ WITHOUT_CASE = {
         "reported by `markedsplass authorize` on two git revisions, not by the check; "
         "tests/test_authorize.py produces each",
     ),
+    "intake-form": "reported on an issue form by `markedsplass github intake`, not by the "
+    "check; tests/test_intake.py produces it",
 }
 
 
