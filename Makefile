@@ -28,6 +28,7 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline .github/workflows
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

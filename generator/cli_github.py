@@ -171,6 +171,28 @@ def _cmd_intake(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_changed_solutions(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    try:
+        changed = git.changes(root, args.base, args.head)
+        head = git.commit(root, args.head)
+        ids = sorted(
+            {
+                parts[2].removesuffix(".yaml")
+                for change in changed
+                if (parts := change.path.split("/"))[:2] == ["catalogue", "solutions"]
+                and len(parts) >= 3
+            }
+        )
+        for solution_id in ids:
+            path = f"catalogue/solutions/{solution_id}.yaml"
+            if identifiers.is_slug(solution_id) and git.show(root, head, path) is not None:
+                sys.stdout.write(path + "\n")
+    except GitError as exc:
+        raise GitHubFailure(str(exc)) from exc
+    return 0
+
+
 def _cmd_forms(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     if args.check:
@@ -259,6 +281,18 @@ def _github_parsers(sub: Any) -> None:
     p.add_argument("--today", type=date.fromisoformat, default=None, help="datoen (ÅÅÅÅ-MM-DD)")
     repo(p)
     p.set_defaults(func=_cmd_intake)
+
+    p = commands.add_parser(
+        "changed-solutions",
+        help="løsningene en endring berører, én sti per linje",
+        description="Skriver stien til hver løsning (catalogue/solutions/<id>.yaml) som "
+        "endringen fra --base til --head legger til eller endrer, selv eller i mappen sin, "
+        "én per linje: det pull request-arbeidsflyten verifiserer.",
+    )
+    p.add_argument("--root", default=".", help="roten av git-repoet")
+    p.add_argument("--base", required=True, help="revisjonen endringen bygger på")
+    p.add_argument("--head", required=True, help="revisjonen med endringen")
+    p.set_defaults(func=_cmd_changed_solutions)
 
     p = commands.add_parser(
         "forms",

@@ -244,3 +244,18 @@ def test_cli_exit_codes(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_revision_that_looks_like_an_option_is_refused(repo: Repo) -> None:
     with pytest.raises(GitError):
         authorize(repo.root, "--output=/tmp/x", "HEAD", "a")
+
+
+def test_changed_solutions_are_the_ones_the_workflow_verifies(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = _branch(repo)
+    repo.write("catalogue/solutions/losning-a/eksempel.json", "{}\n")
+    repo.edit(NEED, "status: open", "status: in-progress")
+    head = repo.commit()
+    args = ["github", "changed-solutions", "--root", str(repo.root), "--base", base]
+    assert cli.main([*args, "--head", head]) == 0
+    assert capsys.readouterr().out == f"{SOLUTION}\n"
+    repo.git("rm", "-r", "--quiet", "catalogue/solutions")
+    assert cli.main([*args, "--head", repo.commit()]) == 0
+    assert capsys.readouterr().out == ""

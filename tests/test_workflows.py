@@ -1,0 +1,196 @@
+"""The workflows in .github/workflows/ follow GitHub's hardening guidance: zizmor
+finds nothing of medium severity or above (the one suppression is the comment
+workflow's `workflow_run` trigger, justified in the file), and the rules the
+project holds itself to are checked here one by one."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).parents[1]
+WORKFLOWS = ROOT / ".github" / "workflows"
+FILES = sorted(WORKFLOWS.glob("*.yml"))
+# The released versions the pinned commits are (a comment must say the same).
+PINS = {
+    "actions/checkout": ("11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2"),
+    "actions/setup-python": ("a26af69be951a213d495a4c3e4e4022e16d87065", "v5.6.0"),
+    "actions/upload-artifact": ("ea165f8d65b6e75b540449e92b4886f43607fa02", "v4.6.2"),
+    "actions/download-artifact": ("d3f86a106a0bac45b974a628896c90dbdf5c8093", "v4.3.0"),
+    "actions/upload-pages-artifact": ("56afc609e74202658d3ffba0e8f6dda462b719fa", "v3.0.1"),
+    "actions/deploy-pages": ("d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e", "v4.0.5"),
+}
+SEVERITIES = ["Unknown", "Informational", "Low", "Medium", "High"]
+
+
+def _zizmor() -> str:
+    found = shutil.which("zizmor") or str(Path(sys.executable).parent / "zizmor")
+    assert Path(found).exists(), "zizmor is in the test extra: pip install -e '.[test]'"
+    return found
+
+
+def _findings(*extra: str) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        [_zizmor(), "--offline", "--format", "json", *extra, str(WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode in (0, 10, 11, 12, 13, 14), done.stderr
+    findings: list[dict[str, Any]] = json.loads(done.stdout)
+    return findings
+
+
+def _load(path: Path) -> dict[Any, Any]:
+    document: dict[Any, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return document
+
+
+def _on(workflow: dict[Any, Any]) -> dict[str, Any]:
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads `on` as true
+    return triggers if isinstance(triggers, dict) else {name: None for name in triggers}
+
+
+def _steps(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (name, step) for name, job in _load(path)["jobs"].items() for step in job.get("steps", [])
+    ]
+
+
+def _workflow(name: str) -> dict[Any, Any]:
+    return _load(WORKFLOWS / name)
+
+
+def test_there_are_the_five_workflows() -> None:
+    assert [p.name for p in FILES] == [
+        "comment.yml",
+        "intake.yml",
+        "publish.yml",
+        "pull-request.yml",
+        "reminders.yml",
+    ]
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
+    serious = [
+        f
+        for f in _findings()
+        if SEVERITIES.index(f["determinations"]["severity"]) >= SEVERITIES.index("Medium")
+    ]
+    assert serious == []
+
+
+def test_the_only_suppression_is_the_justified_workflow_run_trigger() -> None:
+    suppressed = {
+        (f["ident"], Path(str(next(iter(loc["symbolic"]["key"]["Local"].values())))).name)
+        for f in _findings("--no-ignores")
+        for loc in f["locations"]
+    }
+    assert suppressed == {("dangerous-triggers", "comment.yml")}
+    text = (WORKFLOWS / "comment.yml").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if "zizmor: ignore" in x)
+    assert line.strip().startswith("workflow_run:")
+    assert "pull requests fra forker" in text  # the reason stands above it
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None:
+    uses = re.findall(r"uses:\s*(\S+)(.*)", path.read_text(encoding="utf-8"))
+    assert uses
+    for ref, rest in uses:
+        action, _, sha = ref.partition("@")
+        assert re.fullmatch(r"[0-9a-f]{40}", sha), ref
+        assert PINS[action][0] == sha, f"{action}: unknown commit {sha}"
+        assert re.fullmatch(rf"\s*# {re.escape(PINS[action][1])}", rest), f"{ref}{rest}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_permissions_timeouts_and_credentials(path: Path) -> None:
+    workflow = _load(path)
+    assert workflow["permissions"] == {}
+    assert "pull_request_target" not in _on(workflow)
+    assert "pull_request_target" not in path.read_text(encoding="utf-8")
+    for name, job in workflow["jobs"].items():
+        assert isinstance(job["permissions"], dict) and job["permissions"], name
+        assert "write-all" not in str(job["permissions"])
+        assert isinstance(job["timeout-minutes"], int) and job["timeout-minutes"] <= 30, name
+    for name, step in _steps(path):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False, name
+            assert "ref" not in step["with"], "no checkout of another ref (a PR's head)"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_no_expression_inside_a_run_block(path: Path) -> None:
+    for name, step in _steps(path):
+        assert "${{" not in step.get("run", ""), f"{name}: pass it through env: instead"
+
+
+def test_the_pull_request_workflow_only_reads() -> None:
+    workflow = _workflow("pull-request.yml")
+    assert list(_on(workflow)) == ["pull_request"]
+    assert [job["permissions"] for job in workflow["jobs"].values()] == [{"contents": "read"}]
+    text = json.dumps(workflow)
+    assert "GITHUB_TOKEN" not in text and "secrets." not in text
+    runs = "\n".join(step.get("run", "") for _, step in _steps(WORKFLOWS / "pull-request.yml"))
+    for command in ("check --format github", "authorize --base", "verify ", "deadlines", "build"):
+        assert f"markedsplass {command}" in runs
+    assert '>> "$GITHUB_STEP_SUMMARY"' in runs
+    uploaded = [
+        s["with"]["name"]
+        for _, s in _steps(WORKFLOWS / "pull-request.yml")
+        if "with" in s and "name" in s["with"]
+    ]
+    assert uploaded == ["pr-summary", "nettsted"]
+
+
+def test_the_comment_workflow_never_runs_pull_request_code() -> None:
+    workflow = _workflow("comment.yml")
+    assert _on(workflow)["workflow_run"] == {"workflows": ["Pull request"], "types": ["completed"]}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "contents": "read", "pull-requests": "write"}
+    steps = [step for _, step in _steps(WORKFLOWS / "comment.yml")]
+    download = next(s for s in steps if "download-artifact" in s.get("uses", ""))
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    assert "markedsplass github comment" in steps[-1]["run"]
+    assert steps[-1]["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+
+
+def test_only_the_jobs_that_write_may_write() -> None:
+    writes = {
+        (path.name, name, scope)
+        for path in FILES
+        for name, job in _load(path)["jobs"].items()
+        for scope, level in job["permissions"].items()
+        if level == "write"
+    }
+    assert writes == {
+        ("comment.yml", "comment", "pull-requests"),
+        ("publish.yml", "deploy", "pages"),
+        ("publish.yml", "deploy", "id-token"),
+        ("reminders.yml", "reminders", "issues"),
+        ("intake.yml", "intake", "contents"),
+        ("intake.yml", "intake", "pull-requests"),
+        ("intake.yml", "intake", "issues"),
+    }
+
+
+def test_schedules_and_forms() -> None:
+    assert "schedule" in _on(_workflow("reminders.yml"))
+    assert "workflow_dispatch" in _on(_workflow("reminders.yml"))
+    assert _on(_workflow("intake.yml")) == {"issues": {"types": ["opened", "edited"]}}
+    assert _on(_workflow("publish.yml"))["push"] == {"branches": ["main"]}
+    condition = _workflow("intake.yml")["jobs"]["intake"]["if"]
+    from generator import forms
+
+    for form in forms.forms():
+        assert f"'{form.label}'" in condition
