@@ -320,6 +320,24 @@ def test_nav_holds_section_pages_only(built: Path, tmp_path: Path) -> None:
         assert not [href for href in nav_links if RECORD_URL.search(href.split("#")[0])]
 
 
+def test_search_indexes_record_pages_by_title_and_lead_only(built: Path) -> None:
+    index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    need = by_location["need/app-for-sarprosedyrer/"]
+    # the lead: title, summary and facts
+    assert need["title"].startswith("Felles app for sårprosedyrer")
+    assert "Drammen kommune" in need["text"]
+    # no section below the title of a record page is indexed …
+    record_sections = [
+        loc for loc in by_location if RECORD_URL.search(loc.split("#")[0]) and "#" in loc
+    ]
+    assert record_sections == []
+    page_html = page(built, "need", "app-for-sarprosedyrer").read_text("utf-8")
+    assert '<h2 data-search-exclude id="deltakere">' in page_html
+    # … while the headings stay, with their anchors, and section pages keep theirs
+    assert any("#" in loc for loc in by_location if not RECORD_URL.search(loc.split("#")[0]))
+
+
 def test_repository_mkdocs_yml_is_the_packaged_default() -> None:
     assert (ROOT / "mkdocs.yml").read_bytes() == mkdocs_build.default_config().read_bytes()
     assert mkdocs_build.config_file(ROOT) == ROOT / "mkdocs.yml"

@@ -4,6 +4,7 @@ and a Norwegian word for every value a model allows."""
 from __future__ import annotations
 
 import html
+import random
 from typing import Any, Literal, get_args, get_origin
 
 import markdown
@@ -12,7 +13,14 @@ from pydantic import BaseModel
 
 from generator.kinds import KINDS
 from generator.site import labels
-from generator.site.text import escape, free_text, front_matter_title, mermaid_label
+from generator.site.text import (
+    _plain_paragraphs,
+    escape,
+    free_text,
+    front_matter_title,
+    full_path,
+    mermaid_label,
+)
 
 
 def _shown(markup: str) -> str:
@@ -58,6 +66,40 @@ def test_free_text_keeps_markdown_and_drops_active_content() -> None:
     for gone in ("<script", "alert", "<img", "onerror"):
         assert gone not in out
     assert "<pre><code>kode&#10;</code></pre>" in out
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _generated_texts(count: int) -> list[str]:
+    """Short texts drawn from prose and every character that Markdown reads as
+    syntax, at line starts and inside lines."""
+    alphabet = "ab æøå.,:;()%«»'\"\n\n\n-+#=>|1234567890.)\t *_`[]<>&!\\  \xa0é"
+    rnd = random.Random(20261128)
+    return ["".join(rnd.choices(alphabet, k=rnd.randint(0, 30))) for _ in range(count)]
+
+
+def test_plain_prose_shortcut_writes_what_markdown_and_nh3_write(example_catalogue: Any) -> None:
+    texts = [
+        text
+        for entries in example_catalogue.entries.values()
+        for entry in entries
+        for text in _strings(entry.record.model_dump(mode="json"))
+    ]
+    texts += _generated_texts(20_000)
+    shortcut = [t for t in texts if _plain_paragraphs(t) is not None]
+    # the shortcut is taken for most texts, and never where syntax could be
+    assert len(shortcut) > 3_000
+    assert not any(set(t) & set("*_`[]<>&!\\") for t in shortcut)
+    for text in shortcut:
+        assert str(free_text(text)) == f'<div class="mp-fritekst">{full_path(text)}</div>', text
 
 
 def test_front_matter_title_is_one_escaped_yaml_string() -> None:

@@ -20,6 +20,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
+from generator.site import search_scope
+
 CONFIG = "mkdocs.yml"
 
 
@@ -80,6 +82,7 @@ def run(config: Path, docs: Path, site: Path, today: date) -> None:
             settings = load_config(
                 config_file=str(config), docs_dir=str(docs), site_dir=str(site), strict=True
             )
+            settings.plugins[search_scope.NAME] = search_scope.SearchScope()
             mkdocs_build(settings)
     except (MkDocsException, OSError) as exc:
         details = "".join(f"\n  {m}" for m in collect.messages)

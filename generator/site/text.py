@@ -113,12 +113,57 @@ def clean_html(text: str) -> str:
     return _CLEANER.clean(rendered)
 
 
+# Plain prose, the common case, needs neither Markdown nor the sanitizer: no
+# character that starts inline syntax (emphasis, code, links, images, raw HTML,
+# entities, escapes), and no line that could start a block (indented code, a
+# heading, a quote, a list, a rule or a setext underline) or end in a hard break.
+# Such a text is paragraphs of lines, and is written exactly as the full path
+# would write it (tests/test_site_text.py compares the two on every text of the
+# example catalogue and on generated ones).
+_INLINE_SYNTAX = re.compile(r"[*_`\[\]<>&!\\\t\r]")
+_BLOCK_START = re.compile(r"[#>+=|-]|\d+[.)]")
+
+
+def _plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a text without Markdown syntax, or None when the text
+    may hold syntax and must go through Markdown and the sanitizer."""
+    if _INLINE_SYNTAX.search(text):
+        return None
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        if not line:
+            if current:
+                paragraphs.append("\n".join(current))
+                current = []
+            continue
+        if line != line.strip() or _BLOCK_START.match(line):
+            return None
+        current.append(line)
+    if current:
+        paragraphs.append("\n".join(current))
+    return paragraphs
+
+
+def _reserialized(text: str) -> str:
+    plain = _plain_paragraphs(text)
+    if plain is not None:
+        return "&#10;".join(f"<p>{p.translate(_TABLE)}</p>" for p in plain)
+    return full_path(text)
+
+
 def free_text(text: str) -> Markup:
     """A free-text field as one line of safe HTML, wrapped for the page."""
+    return Markup('<div class="mp-fritekst">' + _reserialized(text) + "</div>")
+
+
+def full_path(text: str) -> str:
+    """The free text through Markdown, nh3 and re-spelling, never the plain-prose
+    shortcut: what the tests hold the shortcut to."""
     parser = _Reserializer()
     parser.feed(clean_html(text))
     parser.close()
-    return Markup('<div class="mp-fritekst">' + "".join(parser.parts) + "</div>")
+    return "".join(parser.parts)
 
 
 def front_matter_title(title: str) -> Markup:
