@@ -1,0 +1,158 @@
+"""What the kit is given: `.json` files, or folders of them, read and parsed.
+
+A path that does not exist, or is neither a `.json` file nor a folder, is a tool
+failure (InputError): the person typed the command wrong. A file that is not
+valid JSON, not UTF-8 or too large is a finding about that file: the run goes on
+and reports it with the rest."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.sandbox.findings import Finding
+
+MAX_BYTES = 20 * 1024 * 1024
+
+_JSON_MESSAGES = {
+    "Expecting ',' delimiter": "et komma mangler",
+    "Expecting ':' delimiter": "et kolon mangler etter et feltnavn",
+    "Expecting property name enclosed in double quotes": (
+        "et feltnavn skal stå i doble anførselstegn (eller det står et komma for mye)"
+    ),
+    "Expecting value": "en verdi mangler",
+    "Extra data": "noe står etter slutten av JSON-objektet",
+    "Unterminated string starting at": "en tekst mangler avsluttende anførselstegn",
+    "Invalid control character at": "teksten har et kontrolltegn (for eksempel linjeskift)",
+    "Invalid \\escape": "ugyldig escape-sekvens med \\",
+}
+
+
+class InputError(Exception):
+    """The paths given cannot be verified at all (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file: what it is called in the report, its text, and its parsed value
+    (None when it could not be read; `problem` then says why)."""
+
+    name: str
+    text: str
+    value: dict[str, Any] | None
+    problem: Finding | None = None
+    line: int = 0  # where the problem is, when known
+
+
+def collect(paths: list[Path], names: list[str] | None = None) -> list[tuple[str, Path]]:
+    """Every `.json` file the paths name, with the name to show for it: the path as
+    given, or `names[i]` for the i-th path. Folders are searched recursively, sorted;
+    symbolic links inside folders are not followed."""
+    found: list[tuple[str, Path]] = []
+    for index, path in enumerate(paths):
+        shown_as = names[index] if names else str(path)
+        if path.is_dir():
+            for file in _walk(path):
+                rel = file.relative_to(path).as_posix()
+                found.append((f"{shown_as.rstrip('/')}/{rel}", file))
+        elif path.is_file() and path.suffix == ".json":
+            found.append((shown_as, path))
+        elif not path.exists():
+            raise InputError(f"{shown_as} finnes ikke.")
+        else:
+            raise InputError(
+                f"{shown_as} er verken en .json-fil, en mappe eller en løsning "
+                "(catalogue/solutions/<id>.yaml)."
+            )
+    return found
+
+
+def _walk(folder: Path) -> list[Path]:
+    files = []
+    for base, dirs, names in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(base) / name
+            if name.endswith(".json") and not path.is_symlink():
+                files.append(path)
+    return sorted(files)
+
+
+def read(name: str, path: Path) -> Source:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _problem(name, f"Filen er større enn {MAX_BYTES // (1024 * 1024)} MiB.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name} kan ikke leses ({exc.strerror}).") from exc
+    return parse(name, data)
+
+
+def parse(name: str, data: bytes) -> Source:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _problem(
+            name, "Filen starter med byte order mark (BOM).", "Lagre filen som UTF-8 uten BOM."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _problem(name, "Filen er ikke UTF-8.", "Lagre filen som UTF-8.")
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        reason = next((no for en, no in _JSON_MESSAGES.items() if exc.msg.startswith(en)), None)
+        detail = reason or exc.msg
+        return _problem(
+            name,
+            f"Filen er ikke gyldig JSON: {detail} (linje {exc.lineno}, kolonne {exc.colno}).",
+            "Rett JSON-syntaksen; en JSON-validator i editoren viser stedet.",
+            text,
+            exc.lineno,
+        )
+    except _Duplicate as exc:
+        return _problem(
+            name,
+            f"Feltet «{exc.key}» står to ganger i samme objekt.",
+            "FHIR JSON tillater hvert felt én gang: slå sammen eller fjern det ene.",
+            text,
+        )
+    except RecursionError:
+        return _problem(name, "JSON-strukturen er for dypt nestet.", "Flat ut strukturen.", text)
+    if not isinstance(value, dict):
+        return _problem(
+            name,
+            "Filen er ingen FHIR-ressurs: den skal være ett JSON-objekt ({…}).",
+            "Legg én ressurs i hver fil, eller samle flere i en Bundle.",
+            text,
+        )
+    return Source(name, text, value)
+
+
+class _Duplicate(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Duplicate(key[:60])
+            seen.add(key)
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise json.JSONDecodeError(f"{name} er ikke et tall i JSON", name, 0)
+
+
+def _problem(name: str, text: str, hint: str = "", source: str = "", line: int = 0) -> Source:
+    finding = Finding("structure", (), text, hint or "Lagre filen på nytt som en FHIR JSON-fil.")
+    return Source(name, source, None, finding, line)

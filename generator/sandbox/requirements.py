@@ -1,0 +1,182 @@
+"""Requirement sets: versioned data files in `generator/data/requirements/`, read
+with the project's strict YAML loader and validated here. Each requirement has an
+id, a Norwegian text, a severity, the capability it belongs to and the name of the
+kit's test (`check`) that tries it. A broken requirement file is a tool failure."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from generator import loading
+
+FOLDER = "requirements"
+
+# The kit's tests, by the name a requirement's `check` gives. A requirement set
+# may use each at most once; the kit implements every one of them.
+CheckName = Literal[
+    "structure",
+    "invariants",
+    "effective",
+    "category",
+    "codes",
+    "units",
+    "blood-pressure",
+    "subject-identifier",
+    "subject-display",
+    "performer",
+    "batch-bundle",
+    "privacy",
+    "capability-statement",
+    "endpoint-metadata",
+    "endpoint-create",
+    "endpoint-read",
+    "endpoint-search",
+    "endpoint-rejects-invalid",
+]
+LIVE_CHECKS = frozenset(
+    {
+        "endpoint-metadata",
+        "endpoint-create",
+        "endpoint-read",
+        "endpoint-search",
+        "endpoint-rejects-invalid",
+    }
+)
+
+
+class RequirementSetError(RuntimeError):
+    """A requirement file in the package is broken, or an unknown set was asked for."""
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Capability(_Data):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str
+    description: str
+    endpoint: bool = False  # tried against the solution's FHIR test endpoint
+
+
+class Requirement(_Data):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    capability: str
+    severity: Literal["error", "warning"]
+    check: CheckName
+    text: str
+
+    @property
+    def live(self) -> bool:
+        return self.check in LIVE_CHECKS
+
+
+class Systems(_Data):
+    category: str
+    loinc: str
+    snomed: str
+    ucum: str
+
+
+class IdentifierSystem(_Data):
+    system: str
+    kind: Literal["fnr", "dnr", "fhn", "orgnr", "resh"]
+    name: str
+    type: str | None = None  # the resource type a performer with this system is
+
+
+class Measure(_Data):
+    """What one measurement is coded as and measured in (a profile or a component)."""
+
+    id: str
+    name: str  # Norwegian, for messages and `code.text`
+    display: str  # LOINC's display name
+    loinc: str
+    snomed: str | None = None
+    units: tuple[str, ...]
+    example_unit: str | None = None
+
+
+class Profile(Measure):
+    components: tuple[Measure, ...] = ()
+
+
+class RequirementSet(_Data):
+    id: str
+    version: str
+    title: str
+    fhir_version: str
+    source: str
+    description: str
+    capabilities: tuple[Capability, ...] = Field(min_length=1)
+    requirements: tuple[Requirement, ...] = Field(min_length=1)
+    systems: Systems
+    subject_identifier_systems: tuple[IdentifierSystem, ...]
+    performer_identifier_systems: tuple[IdentifierSystem, ...]
+    profiles: tuple[Profile, ...]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RequirementSet:
+        capabilities = {c.id for c in self.capabilities}
+        ids = [r.id for r in self.requirements]
+        checks = [r.check for r in self.requirements]
+        if len(set(ids)) != len(ids) or len(set(checks)) != len(checks):
+            raise ValueError("krav-id og check må være unike i et kravsett")
+        unknown = [r.id for r in self.requirements if r.capability not in capabilities]
+        if unknown:
+            raise ValueError(f"krav med ukjent evne: {unknown}")
+        return self
+
+    def capability(self, capability_id: str) -> Capability | None:
+        return next((c for c in self.capabilities if c.id == capability_id), None)
+
+    def requirements_for(self, capabilities: tuple[str, ...]) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.capability in capabilities)
+
+    @property
+    def label(self) -> str:
+        return f"{self.id} {self.version}"
+
+
+def _files() -> dict[str, bytes]:
+    folder = resources.files("generator").joinpath("data", FOLDER)
+    return {
+        entry.name.removesuffix(".yaml"): entry.read_bytes()
+        for entry in folder.iterdir()
+        if entry.name.endswith(".yaml")
+    }
+
+
+@cache
+def requirement_sets() -> dict[str, RequirementSet]:
+    """Every requirement set shipped with the tool, by id."""
+    found: dict[str, RequirementSet] = {}
+    for stem, data in sorted(_files().items()):
+        path = f"generator/data/{FOLDER}/{stem}.yaml"
+        document, diagnostics = loading.parse(data, path)
+        if document is None or diagnostics:
+            raise RequirementSetError(f"{path}: {[d.text() for d in diagnostics]}")
+        try:
+            loaded = RequirementSet.model_validate(document.value)
+        except ValidationError as exc:
+            raise RequirementSetError(f"{path}: {exc}") from exc
+        if loaded.id != stem:
+            raise RequirementSetError(f"{path}: id {loaded.id} er ikke lik filnavnet")
+        found[loaded.id] = loaded
+    return found
+
+
+def get(set_id: str) -> RequirementSet:
+    """The requirement set `set_id`; RequirementSetError names the known ones."""
+    sets = requirement_sets()
+    if set_id not in sets:
+        known = ", ".join(sorted(sets))
+        raise RequirementSetError(f"Kravsettet «{set_id}» finnes ikke. Kjente kravsett: {known}.")
+    return sets[set_id]
+
+
+DEFAULT = "vkp-vitals-1"

@@ -1,0 +1,94 @@
+"""The core invariants (generator/sandbox/invariants.py): fhirpathpy with the R4
+model decides, and the Python conditions that skip fhirpathpy never skip a case
+where it would have said "broken"."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from generator.sandbox import invariants
+from tests.fhir_examples import observation
+
+PARTS: dict[str, list[tuple[str, Any] | None]] = {
+    "effective": [
+        None,
+        ("effectiveDateTime", "2026"),
+        ("effectiveDateTime", "2026-03"),
+        ("effectiveDateTime", "2026-03-02T08:15:00+01:00"),
+        ("effectivePeriod", {"start": "2026"}),
+        ("effectiveInstant", "2026-03-02T08:15:00.000+01:00"),
+    ],
+    "value": [
+        None,
+        ("valueQuantity", {"value": 78, "system": "http://unitsofmeasure.org", "code": "/min"}),
+        ("valueString", "78"),
+    ],
+    "absent": [None, ("dataAbsentReason", {"text": "ikke målt"})],
+    "component": [
+        None,
+        ("component", []),
+        ("component", [{"code": {"text": "annen"}, "valueString": "x"}]),
+        ("component", "same-code"),
+    ],
+    "member": [None, ("hasMember", [{"reference": "Observation/1"}])],
+}
+
+
+def _variants() -> list[dict[str, Any]]:
+    base = observation()
+    for key in ("effectiveDateTime", "valueQuantity"):
+        del base[key]
+    found = []
+    for choice in itertools.product(*PARTS.values()):
+        resource = dict(base)
+        for part in choice:
+            if part is None:
+                continue
+            key, value = part
+            if value == "same-code":
+                value = [{"code": base["code"], "valueString": "x"}]
+            resource[key] = value
+        found.append(resource)
+    return found
+
+
+VARIANTS = _variants()
+
+
+@pytest.mark.parametrize("invariant", invariants.INVARIANTS, ids=lambda i: i.key)
+def test_the_skip_condition_never_hides_a_broken_invariant(invariant: invariants.Invariant) -> None:
+    broken = 0
+    for resource in VARIANTS:
+        answer = invariant.evaluate(resource, {"resource": resource})
+        if False in answer:
+            broken += 1
+            assert invariant.can_fail(resource), (invariant.key, resource)
+    assert broken > 0  # the variants do break each invariant somewhere
+
+
+@pytest.mark.parametrize(
+    ("changes", "keys"),
+    [
+        ({}, []),
+        ({"effectiveDateTime": "2026-03"}, ["vs-1"]),
+        ({"effectivePeriod": {"start": "2026"}, "effectiveDateTime": None}, []),
+        ({"valueQuantity": None}, ["vs-2"]),
+        ({"valueQuantity": None, "dataAbsentReason": {"text": "ikke målt"}}, []),
+        ({"dataAbsentReason": {"text": "ikke målt"}}, ["obs-6"]),
+        ({"component": "same-code"}, ["obs-7"]),
+    ],
+)
+def test_what_each_invariant_says(changes: dict[str, Any], keys: list[str]) -> None:
+    resource = observation()
+    for key, value in changes.items():
+        if value is None:
+            resource.pop(key)
+        elif value == "same-code":
+            resource[key] = [{"code": resource["code"], "valueString": "x"}]
+        else:
+            resource[key] = value
+    found = invariants.check(resource)
+    assert [f.text.split(":")[0] for f in found] == keys
