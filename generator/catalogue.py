@@ -14,6 +14,7 @@ from generator.diagnostics import Diagnostic, error, warning
 from generator.kinds import KINDS, SOLUTION, Kind
 from generator.loading import Loc
 from generator.models import Record
+from generator.sandbox.report import Report
 from generator.suggest import Suggester
 
 
@@ -40,6 +41,9 @@ class Catalogue:
     # file stems of records that exist but could not be read or validated: a
     # reference to one of them is not reported again as unresolved
     broken: dict[str, set[str]] = field(default_factory=dict)
+    # sandbox reports by solution id, for every solution that declares what it claims
+    # (filled by the verification stage of `check`, generator/verification.py)
+    verification: dict[str, Report] = field(default_factory=dict)
     _suggesters: dict[str, Suggester] = field(default_factory=dict, repr=False)
 
     def records(self, kind: Kind) -> Iterator[Entry]:

@@ -1,5 +1,5 @@
-"""`markedsplass check`: load every record, validate it, run the cross-checks, and
-return every problem found, sorted."""
+"""`markedsplass check`: load every record, validate it, run the cross-checks, the
+rules and the sandbox verification, and return every problem found, sorted."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import catalogue as catalogue_module
-from generator import checks, config, rules
+from generator import checks, config, rules, verification
 from generator.catalogue import Catalogue
 from generator.diagnostics import Diagnostic
 
@@ -27,4 +27,5 @@ def run(root: Path, today: date) -> tuple[Catalogue, list[Diagnostic]]:
     diagnostics.extend(config.load(root)[1])
     diagnostics.extend(checks.run(catalogue))
     diagnostics.extend(rules.run(catalogue, today))
+    diagnostics.extend(verification.run(catalogue))
     return catalogue, sorted(set(diagnostics))

@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "incomplete-decision": "En beslutning mangler en del: opptak uten dato eller utfall, "
     "eller kontrakt uten tildeling.",
     "invalid-value": "En annen ugyldig verdi.",
+    "claimed-verification": "Et felt påstår at løsningen er verifisert; det avgjør sandkassen.",
     # Across records (generator/checks/)
     "duplicate-id": "To poster av samme slag har samme id.",
     "id-mismatch": "`id` er ikke lik filnavnet.",
@@ -53,6 +54,8 @@ CODES: dict[str, str] = {
     "calloff-reference": "Et uttak viser til en ordning eller et behov som ikke finnes.",
     "calloff-supplier": "En invitert eller tildelt leverandør er ikke tatt opp i ordningen.",
     "award-solution": "Tildelt løsning finnes ikke eller tilhører en annen leverandør.",
+    "sandbox-declaration": "Ukjent kravsett eller evne, eller en eksempelressurs som mangler "
+    "eller ligger utenfor løsningens mappe.",
     # Procurement rules with dates (generator/rules/)
     "date-order": "To datoer står i feil rekkefølge.",
     "dps-request-window": "Fristen for forespørsler er kortere enn 30 dager (FOA § 26-5).",
@@ -64,6 +67,8 @@ CODES: dict[str, str] = {
     "award-notice": "Tildelingen er ikke kunngjort innen 30 dager etter signering.",
     "dps-ceiling": "Tildelt verdi nærmer seg (80 %) eller passerer anslått maksimalverdi.",
     "milestone-overdue": "En kontraktsmilepæl er passert uten å være nådd (advarsel).",
+    # Sandbox verification of solutions (generator/verification.py, generator/sandbox/)
+    "not-verified": "Løsningens eksempelressurser består ikke kravsettet (advarsel).",
     # Who may change what, in a pull request (generator/authorize.py)
     "not-authorized": "Du har ikke lov til å endre filen; meldingen sier hvem som har det.",
     "record-removed": "Bare markedsplassteamet kan slette en post eller gi den nytt navn.",
@@ -117,4 +122,5 @@ ERROR_TYPES: dict[str, str] = {
     "decision_pair": "incomplete-decision",
     "contract_without_award": "incomplete-decision",
     "ocid_prefix": "invalid-id",
+    "verification_claimed": "claimed-verification",
 }

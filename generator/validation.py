@@ -144,9 +144,13 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     return f"Feltet «{name}» er ukjent.{hint}{known}"
 
 
+# Errors about a field's presence, not its value: reported at the field's name.
+AT_KEY = frozenset({"extra_forbidden", "verification_claimed"})
+
+
 def _location(root: Path, document: Document, err: dict[str, Any]) -> tuple[int, int]:
     loc: Loc = tuple(err["loc"])
-    if err["type"] == "extra_forbidden":
+    if err["type"] in AT_KEY:
         return loading.locate(root, document.path, loc, key=True)
     if err["type"] == "missing":
         return loading.locate(root, document.path, loc[:-1])

@@ -14,6 +14,7 @@ from generator.checks import (
     experience_refs,
     file_names,
     need_refs,
+    sandbox_declaration,
     solution_refs,
     unique_ids,
 )
@@ -31,6 +32,7 @@ REGISTRY: dict[str, Check] = {
     calloff_dps.CODE: calloff_dps.check,
     calloff_suppliers.CODE: calloff_suppliers.check,
     award_solution.CODE: award_solution.check,
+    sandbox_declaration.CODE: sandbox_declaration.check,
 }
 
 

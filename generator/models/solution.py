@@ -3,9 +3,11 @@ property of the seed's footnote 8 (../shared/domain.md §1)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
 from generator.models.base import (
     AgreementType,
@@ -173,6 +175,53 @@ class Templates(Model):
     )
 
 
+def _refuse_verification(value: Any) -> Any:
+    raise PydanticCustomError(
+        "verification_claimed",
+        "Om løsningen er verifisert, avgjør sandkassen når den kjører verifiseringen "
+        "(markedsplass check og markedsplass verify); det kan ikke skrives inn. Fjern "
+        "feltet, og oppgi kravsett, evner og eksempelressurser under «sandbox».",
+    )
+
+
+# A field that claims verification: refused wherever it is written, never stored
+# (exclude), and not offered in the JSON Schema.
+Refused = SkipJsonSchema[Annotated[Any, BeforeValidator(_refuse_verification)]]
+
+
+def _refused() -> Any:
+    return Field(None, exclude=True, description="Avvist: verifisering avgjøres av sandkassen.")
+
+
+class Sandbox(Model):
+    requirements: Slug = Field(
+        description="Kravsettet løsningen verifiseres mot, for eksempel vkp-vitals-1 "
+        "(generator/data/requirements/)."
+    )
+    capabilities: tuple[Slug, ...] = Field(
+        min_length=1,
+        description="Evnene løsningen sier den har, fra kravsettet, for eksempel "
+        "send-vital-signs (sende vitale målinger til EPJ).",
+    )
+    examples: tuple[Line, ...] = Field(
+        min_length=1,
+        description="Eksempelressurser (FHIR R4 JSON): filer eller mapper med .json-filer, "
+        "relativt til mappen catalogue/solutions/<id>/. «.» er hele mappen.",
+    )
+    endpoint: HttpsUrl | None = Field(
+        None,
+        description="Adressen til et FHIR R4-testendepunkt (https). Prøves bare av "
+        "markedsplass verify.",
+    )
+    verified: Refused = _refused()
+    verification: Refused = _refused()
+    verifisert: Refused = _refused()
+    verifisering: Refused = _refused()
+    status: Refused = _refused()
+    result: Refused = _refused()
+    report: Refused = _refused()
+
+
 class Solution(Record):
     name: Line = Field(description="Løsningens navn.")
     supplier: Slug = Field(description="Id til leverandøren (catalogue/suppliers/<id>.yaml).")
@@ -206,3 +255,13 @@ class Solution(Record):
         None, description="Maler for gevinstrealisering, ROS og DPIA."
     )
     contact: Contact | None = Field(None, description="Kontaktperson for løsningen.")
+    sandbox: Sandbox | None = Field(
+        None,
+        description="Hva løsningen skal verifiseres mot i sandkassen: kravsett, evner, "
+        "eksempelressurser og eventuelt et testendepunkt. Om den er verifisert, avgjør "
+        "sandkassen.",
+    )
+    verified: Refused = _refused()
+    verification: Refused = _refused()
+    verifisert: Refused = _refused()
+    verifisering: Refused = _refused()

@@ -1,0 +1,151 @@
+"""The verification stage of `markedsplass check` (generator/verification.py) and the
+requirement sets it uses: every solution that declares capabilities is verified,
+the reports are kept on the catalogue for the site, a failing one is a warning
+at its `sandbox` key, and check never touches the network."""
+
+from __future__ import annotations
+
+import shutil
+import urllib.request
+from datetime import date
+from pathlib import Path
+from typing import Any, get_args
+
+import pytest
+
+from generator import check
+from generator.kinds import KINDS
+from generator.sandbox import requirements
+from generator.sandbox.report import Level, Status
+from generator.sandbox.requirements import CheckName, RequirementSet, RequirementSetError
+from tests.fhir_examples import failed, result
+
+ROOT = Path(__file__).parents[1]
+TODAY = date(2026, 11, 28)
+
+
+def test_the_shipped_reports_are_on_the_catalogue(example_catalogue: Any) -> None:
+    reports = example_catalogue.verification
+    assert sorted(reports) == ["hjemmepuls-oppfolging", "kvikkapp-sarprosedyrer"]
+    passing = reports["hjemmepuls-oppfolging"]
+    assert passing.verified and passing.requirement_set == "vkp-vitals-1"
+    assert passing.requirement_set_version == "1.0.0" and passing.kit_version == "1.0.0"
+    assert {r.status for r in passing.results} == {Status.PASS}
+    arne = reports["kvikkapp-sarprosedyrer"]
+    assert not arne.verified and arne.errors == 2
+    assert sorted(failed(arne)) == ["ucum-units", "vital-signs-category"]
+
+
+def test_not_verified_is_a_warning_at_the_sandbox_key() -> None:
+    _, diagnostics = check.run(ROOT, TODAY)
+    (warning,) = diagnostics
+    path = "catalogue/solutions/kvikkapp-sarprosedyrer.yaml"
+    lines = (ROOT / path).read_text().splitlines()
+    assert (warning.path, warning.line, warning.column) == (path, lines.index("sandbox:") + 1, 1)
+    assert str(warning.severity) == "warning" and warning.code == "not-verified"
+    assert "2 av 13 krav feilet (vital-signs-category, ucum-units)" in warning.message
+    assert f"markedsplass verify {path}" in warning.message
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "root"
+    for kind in KINDS:
+        shutil.copytree(ROOT / kind.folder, root / kind.folder)
+    return root
+
+
+def test_check_never_reaches_a_declared_endpoint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _copy(tmp_path)
+    record = root / "catalogue/solutions/hjemmepuls-oppfolging.yaml"
+    record.write_text(
+        record.read_text().replace(
+            "    - send-vital-signs\n",
+            "    - send-vital-signs\n    - receive-vital-signs\n",
+        )
+        + "  endpoint: https://fhir.hjemmepuls.example.no/r4\n"
+    )
+
+    def no_network(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("check called the network")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    catalogue, diagnostics = check.run(root, TODAY)
+    assert [d.code for d in diagnostics] == ["not-verified"]  # Arne's, as before
+    report = catalogue.verification["hjemmepuls-oppfolging"]
+    assert report.verified
+    metadata = result(report, "endpoint-metadata")
+    assert metadata.status is Status.SKIP and "markedsplass verify" in metadata.summary
+
+
+def test_a_whole_folder_and_nested_folders_as_examples(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    record = root / "catalogue/solutions/hjemmepuls-oppfolging.yaml"
+    text = record.read_text()
+    start = text.index("  examples:")
+    record.write_text(text[:start] + '  examples: ["."]\n')
+    catalogue, _ = check.run(root, TODAY)
+    report = catalogue.verification["hjemmepuls-oppfolging"]
+    assert report.verified and len(report.files) == 8
+    assert "catalogue/solutions/hjemmepuls-oppfolging/observasjoner/puls.json" in report.files
+
+
+def test_a_failing_example_added_to_a_passing_solution(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    folder = root / "catalogue/solutions/hjemmepuls-oppfolging/observasjoner"
+    text = (folder / "vekt.json").read_text()
+    (folder / "vekt.json").write_text(text.replace('"code": "kg"', '"code": "kilo"'))
+    catalogue, diagnostics = check.run(root, TODAY)
+    assert sorted(d.path for d in diagnostics) == [
+        "catalogue/solutions/hjemmepuls-oppfolging.yaml",
+        "catalogue/solutions/kvikkapp-sarprosedyrer.yaml",
+    ]
+    report = catalogue.verification["hjemmepuls-oppfolging"]
+    (message,) = report.messages
+    assert message.file.endswith("observasjoner/vekt.json") and message.level is Level.ERROR
+    assert "Mente du «kg»?" in message.hint
+
+
+def test_solutions_without_a_declaration_get_no_report(example_catalogue: Any) -> None:
+    assert "hjemmepuls-trygg" not in example_catalogue.verification
+
+
+# ---------------------------------------------------------------- requirement sets
+
+
+def test_every_shipped_set_loads_and_every_check_is_used() -> None:
+    sets = requirements.requirement_sets()
+    assert list(sets) == ["vkp-vitals-1"]
+    used = {r.check for r in sets["vkp-vitals-1"].requirements}
+    assert used == set(get_args(CheckName))
+    rs = sets["vkp-vitals-1"]
+    assert {p.loinc for p in rs.profiles} == {
+        "8867-4",
+        "9279-1",
+        "2708-6",
+        "8310-5",
+        "29463-7",
+        "85354-9",
+    }
+    assert rs.capability("send-vital-signs") is not None
+    assert rs.capability("receive-vital-signs").endpoint  # type: ignore[union-attr]
+
+
+def test_unknown_set_names_the_known_ones() -> None:
+    with pytest.raises(RequirementSetError, match="Kjente kravsett: vkp-vitals-1"):
+        requirements.get("vkp-vitals-9")
+
+
+def test_a_broken_requirement_file_is_a_tool_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (ROOT / "generator/data/requirements/vkp-vitals-1.yaml").read_bytes()
+    broken = data.replace(b"capability: send-vital-signs", b"capability: send-vitals", 1)
+    monkeypatch.setattr(requirements, "_files", lambda: {"vkp-vitals-1": broken})
+    requirements.requirement_sets.cache_clear()
+    try:
+        with pytest.raises(RequirementSetError, match="ukjent evne"):
+            requirements.requirement_sets()
+    finally:
+        monkeypatch.undo()
+        requirements.requirement_sets.cache_clear()
+    assert isinstance(requirements.get("vkp-vitals-1"), RequirementSet)
