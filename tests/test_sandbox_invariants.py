@@ -4,6 +4,7 @@ where it would have said "broken"."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Any
 
@@ -92,3 +93,29 @@ def test_what_each_invariant_says(changes: dict[str, Any], keys: list[str]) -> N
             resource[key] = value
     found = invariants.check(resource)
     assert [f.text.split(":")[0] for f in found] == keys
+
+
+def test_answers_are_remembered_for_exactly_the_values_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(invariants, "_MEMO", {})
+    calls: list[str] = []
+    vs1 = next(i for i in invariants.INVARIANTS if i.key == "vs-1")
+
+    def counting(resource: dict[str, Any], context: Any) -> list[Any]:
+        calls.append(resource.get("effectiveDateTime", ""))
+        return vs1.evaluate(resource, context)
+
+    counted = dataclasses.replace(vs1, evaluate=counting)
+    first, second = observation("heart-rate"), observation("body-weight")
+    assert counted.holds(first) and counted.holds(second)
+    assert len(calls) == 1  # the same moment: fhirpathpy asked once
+    year_only = observation()
+    year_only["effectiveDateTime"] = "2026"
+    assert not counted.holds(year_only) and not counted.holds(dict(year_only))
+    assert calls == [first["effectiveDateTime"], "2026"]
+    extended = observation()
+    extended["_effectiveDateTime"] = {"extension": [{"url": "x", "valueString": "y"}]}
+    counted.holds(extended)
+    counted.holds(extended)
+    assert len(calls) == 4  # not plain text: never remembered

@@ -238,33 +238,37 @@ def _resource(
             result.tried[check] += 1
             found += [(resource, f) for f in problems]
         return
-    tests: dict[str, Callable[[dict[str, Any]], list[Finding]]] = {
-        "Bundle": bundles.check,
-        "CapabilityStatement": capability.check,
-    }
-    name = {"Bundle": "batch-bundle", "CapabilityStatement": "capability-statement"}.get(kind)
-    if name is None or name not in active:
+    name, test = _BY_TYPE.get(kind, ("", None))
+    if test is None or name not in active:
         return
     if not valid:
         result.not_tried[name] += 1
         return
     result.tried[name] += 1
-    found += [(resource, f) for f in tests[kind](resource.data)]
+    found += [(resource, f) for f in test(resource.data)]
+
+
+# The test of the other resource types the requirement sets name.
+_BY_TYPE: dict[str, tuple[str, Callable[[dict[str, Any]], list[Finding]]]] = {
+    "Bundle": ("batch-bundle", bundles.check),
+    "CapabilityStatement": ("capability-statement", capability.check),
+}
+# The tests every Observation gets (the others apply only to some: see _observation).
+_EVERY_OBSERVATION: dict[str, Callable[[dict[str, Any], RequirementSet], list[Finding]]] = {
+    "invariants": lambda data, rs: invariants.check(data),
+    "effective": lambda data, rs: vitals.effective(data),
+    "category": vitals.category,
+    "codes": vitals.codes,
+    "subject-identifier": parties.subject_identifier,
+    "subject-display": lambda data, rs: parties.subject_display(data),
+}
 
 
 def _observation(
     data: dict[str, Any], rs: RequirementSet, active: frozenset[str]
 ) -> list[tuple[str, list[Finding]]]:
     """(check, findings) for every active test that applies to this Observation."""
-    plain: dict[str, Callable[[], list[Finding]]] = {
-        "invariants": lambda: invariants.check(data),
-        "effective": lambda: vitals.effective(data),
-        "category": lambda: vitals.category(data, rs),
-        "codes": lambda: vitals.codes(data, rs),
-        "subject-identifier": lambda: parties.subject_identifier(data, rs),
-        "subject-display": lambda: parties.subject_display(data),
-    }
-    done = [(name, run()) for name, run in plain.items() if name in active]
+    done = [(name, run(data, rs)) for name, run in _EVERY_OBSERVATION.items() if name in active]
     if "units" in active:
         found, tried = vitals.units(data, rs)
         if tried:
