@@ -548,3 +548,10 @@ def test_parallel_and_serial_runs_give_the_same_report(tmp_path: Any) -> None:
             ("Bundle.entry[0].resource.valueQuantity.code", failed(serial)["ucum-units"][0][1])
         ]
     }
+
+
+def test_a_file_that_cannot_be_read_is_a_finding_not_a_crash(tmp_path: Any) -> None:
+    source = inputs.read("mappe.json", tmp_path)  # a folder where a file was expected
+    report = kit.verify_sources([source], RS, kit.Target("t"))
+    (message,) = result(report, "fhir-r4-structure").messages
+    assert "Filen kan ikke leses" in message.text and not report.verified

@@ -1,9 +1,9 @@
 """What the kit is given: `.json` files, or folders of them, read and parsed.
 
 A path that does not exist, or is neither a `.json` file nor a folder, is a tool
-failure (InputError): the person typed the command wrong. A file that is not
-valid JSON, not UTF-8 or too large is a finding about that file: the run goes on
-and reports it with the rest."""
+failure (InputError): the person typed the command wrong. A file that cannot be
+read, is not valid JSON, not UTF-8 or too large is a finding about that file:
+the run goes on and reports it with the rest."""
 
 from __future__ import annotations
 
@@ -88,7 +88,9 @@ def read(name: str, path: Path) -> Source:
             return _problem(name, f"Filen er større enn {MAX_BYTES // (1024 * 1024)} MiB.")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{name} kan ikke leses ({exc.strerror}).") from exc
+        return _problem(
+            name, f"Filen kan ikke leses ({exc.strerror}).", "Sjekk filen og rettighetene."
+        )
     return parse(name, data)
 
 
