@@ -178,6 +178,7 @@ def check_source(source: Source, rs: RequirementSet, active: frozenset[str]) -> 
     result = FileResult(source.name)
     found: list[tuple[Resource, Finding]] = []
     if source.value is None:
+        result.resources = 1  # what the file was meant to hold, for the counts to agree
         if "structure" in active and source.problem is not None:
             result.tried["structure"] += 1
             result.found.append(_placed(source.problem, source.name, source.line, ""))
