@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from generator import personal_numbers
 from generator.personal_numbers import Series, mask
 from generator.sandbox import inputs, kit, testdata
 from generator.sandbox.report import Level, Status
@@ -555,3 +556,20 @@ def test_a_file_that_cannot_be_read_is_a_finding_not_a_crash(tmp_path: Any) -> N
     report = kit.verify_sources([source], RS, kit.Target("t"))
     (message,) = result(report, "fhir-r4-structure").messages
     assert "Filen kan ikke leses" in message.text and not report.verified
+
+
+def test_felles_hjelpenummer_starts_with_8_or_9_and_has_check_digits() -> None:
+    first_nine = next(
+        f"8{n:08d}" for n in range(1000, 2000) if personal_numbers.check_digits(f"8{n:08d}")
+    )
+    number = first_nine + str(personal_numbers.check_digits(first_nine))
+    fhn = "urn:oid:2.16.578.1.12.4.1.4.3"
+    assert failed(verify({"a.json": _with_subject_number(number, fhn)})) == {}
+    wrong = "7" + number[1:]
+    found = failed(verify({"b.json": _with_subject_number(wrong, fhn)}))
+    assert found["subject-identifier"] == [
+        (
+            "Observation.subject.identifier.value",
+            f"«{mask(wrong)}» er ikke et gyldig felles hjelpenummer.",
+        )
+    ]
