@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from generator.identifiers import mod11_check_digit
 
@@ -91,6 +92,7 @@ def century(year_digits: int, individual: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # the same patient and nurse recur in every measurement
 def parse(value: str) -> PersonalNumber | None:
     """The number's kind and birth date, or None when `value` is no fødselsnummer,
     D-nummer, H-nummer or synthetic number: wrong length, wrong check digits, or

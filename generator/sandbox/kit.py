@@ -259,7 +259,6 @@ _EVERY_OBSERVATION: dict[str, Callable[[dict[str, Any], RequirementSet], list[Fi
     "invariants": lambda data, rs: invariants.check(data),
     "effective": lambda data, rs: vitals.effective(data),
     "category": vitals.category,
-    "codes": vitals.codes,
     "subject-identifier": parties.subject_identifier,
     "subject-display": lambda data, rs: parties.subject_display(data),
 }
@@ -270,14 +269,15 @@ def _observation(
 ) -> list[tuple[str, list[Finding]]]:
     """(check, findings) for every active test that applies to this Observation."""
     done = [(name, run(data, rs)) for name, run in _EVERY_OBSERVATION.items() if name in active]
+    profile = vitals.profile_of(data, rs)
+    if "codes" in active:
+        done.append(("codes", vitals.codes(data, rs, profile)))
     if "units" in active:
-        found, tried = vitals.units(data, rs)
+        found, tried = vitals.units(data, rs, profile)
         if tried:
             done.append(("units", found))
-    if "blood-pressure" in active:
-        profile = vitals.profile_of(data, rs)
-        if profile is not None and profile.components:
-            done.append(("blood-pressure", vitals.blood_pressure(data, rs)))
+    if "blood-pressure" in active and profile is not None and profile.components:
+        done.append(("blood-pressure", vitals.blood_pressure(data, rs, profile)))
     if "performer" in active:
         found, tried = parties.performer(data, rs)
         if tried:

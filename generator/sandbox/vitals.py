@@ -118,9 +118,11 @@ def category(observation: dict[str, Any], rs: RequirementSet) -> list[Finding]:
     ]
 
 
-def codes(observation: dict[str, Any], rs: RequirementSet) -> list[Finding]:
+def codes(
+    observation: dict[str, Any], rs: RequirementSet, profile: Profile | None
+) -> list[Finding]:
+    """Findings for the codes; `profile` is `profile_of(observation, rs)`."""
     code = observation.get("code")
-    profile = profile_of(observation, rs)
     if profile is None:
         return [_unknown_code(code, rs)]
     return _measure_codes(profile, code, ("code",), rs)
@@ -195,10 +197,11 @@ def _missing_code(
     )
 
 
-def units(observation: dict[str, Any], rs: RequirementSet) -> tuple[list[Finding], bool]:
+def units(
+    observation: dict[str, Any], rs: RequirementSet, profile: Profile | None
+) -> tuple[list[Finding], bool]:
     """Findings for the units of the Observation's values, and whether any value
     was there to try."""
-    profile = profile_of(observation, rs)
     if profile is None:
         return [], False
     findings: list[Finding] = []
@@ -299,10 +302,11 @@ def _components(
     return found
 
 
-def blood_pressure(observation: dict[str, Any], rs: RequirementSet) -> list[Finding]:
-    """Findings for a blood-pressure panel (call only for that profile)."""
-    profile = profile_of(observation, rs)
-    if profile is None or not profile.components:
+def blood_pressure(
+    observation: dict[str, Any], rs: RequirementSet, profile: Profile
+) -> list[Finding]:
+    """Findings for a panel: `profile` is the Observation's, one with components."""
+    if not profile.components:
         return []
     findings = []
     if _has_value(observation):
