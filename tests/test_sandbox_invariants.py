@@ -21,20 +21,31 @@ PARTS: dict[str, list[tuple[str, Any] | None]] = {
         ("effectiveDateTime", "2026-03-02T08:15:00+01:00"),
         ("effectivePeriod", {"start": "2026"}),
         ("effectiveInstant", "2026-03-02T08:15:00.000+01:00"),
+        ("_effectiveDateTime", {"extension": [{"url": "http://x", "valueString": "y"}]}),
     ],
     "value": [
         None,
         ("valueQuantity", {"value": 78, "system": "http://unitsofmeasure.org", "code": "/min"}),
+        ("valueQuantity", {"value": 79}),
         ("valueString", "78"),
+        ("valueString", ""),
+        ("valueBoolean", False),
+        ("_valueString", {"extension": [{"url": "http://x", "valueString": "y"}]}),
     ],
-    "absent": [None, ("dataAbsentReason", {"text": "ikke målt"})],
+    "absent": [
+        None,
+        ("dataAbsentReason", {"text": "ikke målt"}),
+        ("dataAbsentReason", {"coding": [{"code": "asked-declined"}]}),
+        ("dataAbsentReason", {}),
+    ],
     "component": [
         None,
         ("component", []),
+        ("component", [{}]),
         ("component", [{"code": {"text": "annen"}, "valueString": "x"}]),
         ("component", "same-code"),
     ],
-    "member": [None, ("hasMember", [{"reference": "Observation/1"}])],
+    "member": [None, ("hasMember", []), ("hasMember", [{"reference": "Observation/1"}])],
 }
 
 
@@ -119,3 +130,17 @@ def test_answers_are_remembered_for_exactly_the_values_read(
     counted.holds(extended)
     counted.holds(extended)
     assert len(calls) == 4  # not plain text: never remembered
+
+
+@pytest.mark.parametrize(
+    "invariant", [i for i in invariants.INVARIANTS if i.remember], ids=lambda i: i.key
+)
+def test_remembered_answers_are_the_answers_fhirpathpy_gives(
+    invariant: invariants.Invariant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for order in (VARIANTS, VARIANTS[::-1]):  # whichever content is seen first
+        monkeypatch.setattr(invariants, "_MEMO", {})
+        for resource in order:
+            fresh = False not in invariant.evaluate(resource, {"resource": resource})
+            assert invariant.holds(resource) is fresh, (invariant.key, resource)
+        assert 0 < len(invariants._MEMO) < len(order)  # remembered, and shared

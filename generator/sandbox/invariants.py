@@ -13,10 +13,17 @@ only when that holds. The condition only ever decides *whether* to ask
 fhirpathpy, never the answer; tests/test_sandbox_invariants.py checks on varied
 Observations that fhirpathpy says "holds" whenever the condition is false.
 
-An invariant that reads only a few top-level elements (vs-1 reads `effective[x]`)
-names them in `reads`; when their values are plain text, fhirpathpy's answer is
-remembered for those values, so a batch of measurements taken at the same moment
-asks fhirpathpy once. The answer is fhirpathpy's, for exactly the input it read."""
+An invariant that reads only a few top-level elements can also have its answer
+remembered, keyed by what it reads, so that fhirpathpy is asked once per kind of
+input rather than once per Observation. The answer is always fhirpathpy's:
+
+* vs-1 reads only `effective[x]`: keyed by its exact text (a visit's
+  measurements share one moment);
+* vs-2 asks only whether `component`, `hasMember`, `dataAbsentReason` and
+  `value[x]` exist: keyed by which of them are present, with their JSON type and
+  whether they are empty (its answer cannot depend on their content). The
+  test compares remembered and fresh answers on Observations that differ in
+  exactly those ways."""
 
 from __future__ import annotations
 
@@ -42,14 +49,16 @@ class Invariant:
     hint: str  # Norwegian: what to change
     can_fail: Callable[[dict[str, Any]], bool]  # False: the invariant holds, no need to ask
     evaluate: Callable[..., list[Any]]
-    reads: tuple[str, ...] = ()  # every top-level element the expression reads, if few
+    # what the answer depends on, as a key to remember it by (None: ask every time)
+    remember: Callable[[dict[str, Any]], tuple[Any, ...] | None] | None = None
 
     def holds(self, observation: dict[str, Any]) -> bool:
         if not self.can_fail(observation):
             return True
-        key = self._memo_key(observation)
+        key = self.remember(observation) if self.remember else None
         if key is None:
             return False not in self.evaluate(observation, {"resource": observation})
+        key = (self.key, observation.get("resourceType"), key)
         answer = _MEMO.get(key)
         if answer is None:
             if len(_MEMO) >= MEMO_SIZE:
@@ -57,21 +66,29 @@ class Invariant:
             answer = _MEMO[key] = False not in self.evaluate(observation, {"resource": observation})
         return answer
 
-    def _memo_key(self, observation: dict[str, Any]) -> tuple[Any, ...] | None:
-        if not self.reads:
-            return None
-        read = tuple(
-            (name, value)
-            for name, value in observation.items()
-            if name.lstrip("_").startswith(self.reads)
-        )
-        if not all(isinstance(value, str) for _, value in read):
-            return None
-        return (self.key, observation.get("resourceType"), read)
-
 
 MEMO_SIZE = 4096
 _MEMO: dict[tuple[Any, ...], bool] = {}
+
+
+def _read(observation: dict[str, Any], elements: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """The top-level elements (and their `_` extension siblings) named by `elements`."""
+    return [(k, v) for k, v in observation.items() if k.lstrip("_").startswith(elements)]
+
+
+def _exact_text(*elements: str) -> Callable[[dict[str, Any]], tuple[Any, ...] | None]:
+    def key(observation: dict[str, Any]) -> tuple[Any, ...] | None:
+        read = _read(observation, elements)
+        return tuple(read) if all(isinstance(v, str) for _, v in read) else None
+
+    return key
+
+
+def _presence(*elements: str) -> Callable[[dict[str, Any]], tuple[Any, ...] | None]:
+    def key(observation: dict[str, Any]) -> tuple[Any, ...] | None:
+        return tuple((k, type(v).__name__, bool(v)) for k, v in _read(observation, elements))
+
+    return key
 
 
 def _invariant(
@@ -81,10 +98,10 @@ def _invariant(
     text: str,
     hint: str,
     can_fail: Callable[[dict[str, Any]], bool],
-    reads: tuple[str, ...] = (),
+    remember: Callable[[dict[str, Any]], tuple[Any, ...] | None] | None = None,
 ) -> Invariant:
     compiled = compile_fhirpath(expression, R4)
-    return Invariant(key, expression, loc, text, hint, can_fail, compiled, reads)
+    return Invariant(key, expression, loc, text, hint, can_fail, compiled, remember)
 
 
 def _filled(value: Any) -> bool:
@@ -93,7 +110,8 @@ def _filled(value: Any) -> bool:
 
 
 def _has_value(observation: dict[str, Any]) -> bool:
-    return any(key.startswith("value") for key in observation)
+    """Whether value[x] can exist: a primitive's `_` sibling alone makes it exist."""
+    return any(key.lstrip("_").startswith("value") for key in observation)
 
 
 INVARIANTS: tuple[Invariant, ...] = (
@@ -107,7 +125,7 @@ INVARIANTS: tuple[Invariant, ...] = (
         "Skriv hele datoen, gjerne med klokkeslett: 2026-05-04T08:30:00+02:00.",
         # only a dateTime is cast by `as dateTime`; a Period or an instant passes
         lambda o: "effectiveDateTime" in o,
-        reads=("effective",),
+        remember=_exact_text("effective"),
     ),
     _invariant(
         "vs-2",
@@ -119,6 +137,7 @@ INVARIANTS: tuple[Invariant, ...] = (
         "Legg til målt verdi i valueQuantity, eller dataAbsentReason når verdien mangler.",
         # with a component or hasMember the premise is false and the implication holds
         lambda o: not _filled(o.get("component")) and not _filled(o.get("hasMember")),
+        remember=_presence("component", "hasMember", "dataAbsentReason", "value"),
     ),
     _invariant(
         "obs-6",
