@@ -73,7 +73,10 @@ _MEMO: dict[tuple[Any, ...], bool] = {}
 
 def _read(observation: dict[str, Any], elements: tuple[str, ...]) -> list[tuple[str, Any]]:
     """The top-level elements (and their `_` extension siblings) named by `elements`."""
-    return [(k, v) for k, v in observation.items() if k.lstrip("_").startswith(elements)]
+    return sorted(
+        ((k, v) for k, v in observation.items() if k.lstrip("_").startswith(elements)),
+        key=lambda item: item[0],
+    )
 
 
 def _exact_text(*elements: str) -> Callable[[dict[str, Any]], tuple[Any, ...] | None]:
