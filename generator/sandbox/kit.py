@@ -131,10 +131,14 @@ def verify(
     if workers <= 1:
         results = [check_file(name, path, rs, active) for name, path in files]
     else:
-        chunks = [files[i::workers] for i in range(workers)]
+        # The first file in this process: it builds the models' validators and
+        # compiles what is lazy once, before the workers are forked with them.
+        first = check_file(*files[0], rs, active)
+        rest = files[1:]
+        chunks = [rest[i::workers] for i in range(workers)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(_check_chunk, chunks, [rs] * workers, [active] * workers))
-        by_name = {r.name: r for part in parts for r in part}
+        by_name = {r.name: r for part in [[first], *parts] for r in part}
         results = [by_name[name] for name, _ in files]
     return _report(results, requirements, rs, target)
 
