@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator import authorize, forms, git, identifiers, intake, pr_summary, reminders
+from generator import authorize, forms, git, identifiers, intake, loading, pr_summary, reminders
 from generator.diagnostics import FORMATTERS
 from generator.forge import BOT, Forge, ForgeError
 from generator.git import GitError
@@ -171,6 +171,13 @@ def _cmd_intake(args: argparse.Namespace) -> int:
     return 0
 
 
+def _declares_sandbox(data: bytes, path: str) -> bool:
+    """Whether a solution asks to be verified (has `sandbox:`). A file that cannot
+    be read is listed all the same: the verification then says why."""
+    document, problems = loading.parse(data, path)
+    return document is None or bool(problems) or "sandbox" in document.value
+
+
 def _cmd_changed_solutions(args: argparse.Namespace) -> int:
     root = Path(args.root)
     try:
@@ -186,7 +193,8 @@ def _cmd_changed_solutions(args: argparse.Namespace) -> int:
         )
         for solution_id in ids:
             path = f"catalogue/solutions/{solution_id}.yaml"
-            if identifiers.is_slug(solution_id) and git.show(root, head, path) is not None:
+            data = git.show(root, head, path) if identifiers.is_slug(solution_id) else None
+            if data is not None and _declares_sandbox(data, path):
                 sys.stdout.write(path + "\n")
     except GitError as exc:
         raise GitHubFailure(str(exc)) from exc
@@ -287,7 +295,8 @@ def _github_parsers(sub: Any) -> None:
         help="løsningene en endring berører, én sti per linje",
         description="Skriver stien til hver løsning (catalogue/solutions/<id>.yaml) som "
         "endringen fra --base til --head legger til eller endrer, selv eller i mappen sin, "
-        "én per linje: det pull request-arbeidsflyten verifiserer.",
+        "og som ber om verifisering (har «sandbox»), én per linje: det pull "
+        "request-arbeidsflyten verifiserer.",
     )
     p.add_argument("--root", default=".", help="roten av git-repoet")
     p.add_argument("--base", required=True, help="revisjonen endringen bygger på")

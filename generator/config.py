@@ -42,8 +42,16 @@ class Ocds(Model):
     )
 
 
+DEFAULT_REPOSITORY = "https://github.com/markedsplassen/markedsplassen"
+
+
 class Config(Model):
     ocds: Ocds = Field(default_factory=Ocds, description="OCDS-eksporten.")
+    repository: HttpsUrl = Field(
+        DEFAULT_REPOSITORY,
+        description="Repoets adresse på GitHub, uten / til slutt. Nettstedet lenker herfra "
+        "til kilden til hver post, til redigering og til skjemaene for å delta.",
+    )
     team: tuple[GitHubLogin, ...] = Field(
         (),
         description="Markedsplassteamet: GitHub-brukerne som alene kan endre tenders/, "

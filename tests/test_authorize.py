@@ -254,6 +254,16 @@ def test_changed_solutions_are_the_ones_the_workflow_verifies(
     repo.edit(NEED, "status: open", "status: in-progress")
     head = repo.commit()
     args = ["github", "changed-solutions", "--root", str(repo.root), "--base", base]
+    # a changed solution that does not ask to be verified is not listed …
+    assert cli.main([*args, "--head", head]) == 0
+    assert capsys.readouterr().out == ""
+    # … one with a sandbox declaration is
+    repo.append(
+        SOLUTION,
+        "sandbox:\n  requirements: vkp-vitals-1\n  capabilities: [send-vital-signs]\n"
+        "  examples: [eksempel.json]\n",
+    )
+    head = repo.commit()
     assert cli.main([*args, "--head", head]) == 0
     assert capsys.readouterr().out == f"{SOLUTION}\n"
     repo.git("rm", "-r", "--quiet", "catalogue/solutions")

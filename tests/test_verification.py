@@ -26,7 +26,13 @@ TODAY = date(2026, 11, 28)
 
 def test_the_shipped_reports_are_on_the_catalogue(example_catalogue: Any) -> None:
     reports = example_catalogue.verification
-    assert sorted(reports) == ["hjemmepuls-oppfolging", "kvikkapp-sarprosedyrer"]
+    assert sorted(reports) == [
+        "hjemmepuls-oppfolging",
+        "kvikkapp-sarprosedyrer",
+        "sarfag-sarjournal",
+    ]
+    # Sårjournal sends pulse and temperature only: blood pressure is not tried
+    assert reports["sarfag-sarjournal"].verified
     passing = reports["hjemmepuls-oppfolging"]
     assert passing.verified and passing.requirement_set == "vkp-vitals-1"
     assert passing.requirement_set_version == "1.0.0" and passing.kit_version == "1.0.0"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import check, invitation, ocds, schema
+from generator import check, config, invitation, ocds, schema
 from generator.diagnostics import Diagnostic, has_errors
 from generator.site import api, assets, downloads, feeds, links, mkdocs_build, verify
 from generator.site.gather import gather
@@ -90,7 +90,8 @@ def build(root: Path, out: Path, today: date, *, strict: bool = False) -> BuildR
         return BuildReport(diagnostics, built=False, out=out)
     mark = lap("check", started)
     _guard(root, out)
-    site = gather(catalogue, today)
+    settings, _ = config.load(root)  # checked with the catalogue above
+    site = gather(catalogue, today, settings.repository)
     try:
         pages = gather_pages(site)
         mark = lap("shape", mark)

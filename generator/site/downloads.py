@@ -8,7 +8,10 @@ from pathlib import Path
 
 from generator import config, deadlines, invitation, ocds, reference
 from generator.documents import template_stem
+from generator.kinds import SOLUTION
+from generator.sandbox import formats, testdata
 from generator.site.gather import Site
+from generator.site.views import verification
 
 OCDS_FILE = "ocds/releases.json"
 CALENDAR_FILE = "frister.ics"
@@ -40,6 +43,29 @@ def write(site: Site, root: Path, built: Path) -> list[Path]:
     for category in sorted(reference.categories()):
         for document in invitation.category_templates(category):
             written += invitation.write(document, folder, document.stem)
+    written += sandbox_files(site, built)
     # A call-off's own filled-in invitation is made on demand (`markedsplass
     # invitation`): a file per call-off would make the build grow with the catalogue.
     return written
+
+
+def sandbox_files(site: Site, built: Path) -> list[Path]:
+    """Every verification report in full (Markdown and JSON, as `markedsplass
+    verify` writes them), and the ready set of synthetic test data."""
+    written = []
+    reports = site.catalogue.verification
+    for entry in site.catalogue.records(SOLUTION):
+        report = reports.get(entry.record.id)
+        if report is None:
+            continue
+        for suffix, text in (("md", formats.markdown(report)), ("json", formats.as_json(report))):
+            target = built / verification.report_file(entry.record.id, suffix)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            written.append(target)
+    archive = built / verification.TESTDATA_FILE
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    archive.write_bytes(
+        testdata.zip_bytes(verification.TESTDATA_PATIENTS, verification.TESTDATA_SEED)
+    )
+    return [*written, archive]

@@ -26,6 +26,7 @@ from generator.models import CallOff, Experience, Need, Record, Solution, Suppli
 from generator.site import display, labels, links
 from generator.site.gather import Site
 from generator.site.links import Linker
+from generator.site.views import verification
 from generator.site.views.need import phase_name
 
 Value = tuple[str, str]  # (value in the form and the file, label shown)
@@ -161,11 +162,20 @@ def _supplier(s: Solution, site: Site) -> list[Value]:
     return [(s.supplier, site.get(SUPPLIER, s.supplier, Supplier).name)]
 
 
-# TODO(issue 5): a facet «Verifiseringsstatus» once solutions carry a verification
-# status; until then there is no control for it (a control with nothing behind it
-# would mislead).
+def _verification(s: Solution, site: Site) -> list[Value]:
+    found = verification.status(s, site)
+    return [(found, verification.STATUS_TEXT[found])]
+
+
 SOLUTION_FACETS = (
     Facet("kategori", "Kategori", "Alle kategorier", lambda s, site: _categories(s.categories)),
+    Facet(
+        "verifisering",
+        "Verifisering i sandkassen",
+        "Alle, verifisert eller ikke",
+        _verification,
+        tuple(verification.STATUS_TEXT),
+    ),
     Facet(
         "avtale",
         "Avtaletype (SSA)",

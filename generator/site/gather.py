@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from generator import config
 from generator.catalogue import Catalogue
 from generator.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION, Kind
 from generator.models import CallOff, Dps, Experience, Need, Record, Solution
@@ -105,6 +106,7 @@ class Site:
     catalogue: Catalogue
     today: date
     rel: Relations
+    repository: str = config.DEFAULT_REPOSITORY  # the GitHub repository's address
 
     def get(self, kind: Kind, record_id: str, model: type[R]) -> R:
         record = self.catalogue.get(kind, record_id)
@@ -119,5 +121,5 @@ class Site:
         return sorted(found, key=lambda r: r.id)
 
 
-def gather(catalogue: Catalogue, today: date) -> Site:
-    return Site(catalogue, today, relations(catalogue))
+def gather(catalogue: Catalogue, today: date, repository: str = config.DEFAULT_REPOSITORY) -> Site:
+    return Site(catalogue, today, relations(catalogue), repository.rstrip("/"))

@@ -25,6 +25,7 @@ EXPERIENCES = "erfaringsarenaen.md"
 SOLUTIONS = "katalogen.md"
 SUPPLIERS = "leverandorer.md"
 PROCUREMENT = "anskaffelser.md"
+SANDBOX = "sandkassen.md"
 TAKE_PART = "slik-deltar-du.md"
 
 # The navigation, in order: section pages only. `mkdocs.yml` lists the same pages
@@ -36,9 +37,11 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     (SOLUTIONS, "Katalogen"),
     (SUPPLIERS, "Leverandører"),
     (PROCUREMENT, "Anskaffelser"),
+    (SANDBOX, "Sandkassen"),
     (TAKE_PART, "Slik deltar du"),
 )
 API = "api/v1"
+BRANCH = "main"  # the branch the site is published from
 SCHEMAS = "schemas"
 
 
@@ -132,3 +135,15 @@ def contact_line(link: Linker, name: str, email: str, role: str | None = None) -
         parts.append(escape(role))
     parts.append(link.external(f"mailto:{email}", email))
     return Markup(", ").join(parts)
+
+
+def repository_file(repository: str, path: str, action: str = "blob") -> str:
+    """The address of a file in the repository on GitHub: `blob` shows it, `edit`
+    opens GitHub's editor (which makes a fork and a pull request for anyone without
+    write access), `new` with a folder opens an empty file there."""
+    return f"{repository}/{action}/{BRANCH}/{path}"
+
+
+def issue_form(repository: str, form_file: str) -> str:
+    """The address that opens one of the repository's issue forms."""
+    return f"{repository}/issues/new?template={form_file}"

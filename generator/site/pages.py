@@ -12,7 +12,16 @@ from generator.kinds import KINDS
 from generator.site import links
 from generator.site.gather import Site
 from generator.site.links import Linker, record_name
-from generator.site.views import calloff, dps, experience, need, sections, solution, supplier
+from generator.site.views import (
+    calloff,
+    dps,
+    experience,
+    need,
+    sections,
+    solution,
+    supplier,
+    verification,
+)
 
 View = Callable[[Any, Site, Linker], dict[str, Any]]
 
@@ -31,6 +40,7 @@ SECTION_VIEWS: dict[str, tuple[str, Callable[[Site, Linker], dict[str, Any]]]] =
     links.SOLUTIONS: ("solutions.md.j2", sections.solutions),
     links.SUPPLIERS: ("suppliers.md.j2", sections.suppliers),
     links.PROCUREMENT: ("procurement.md.j2", sections.procurement),
+    links.SANDBOX: ("sandbox.md.j2", verification.sandbox_page),
     links.TAKE_PART: ("take-part.md.j2", sections.take_part),
 }
 
@@ -59,7 +69,13 @@ def record_pages(site: Site) -> Iterator[Page]:
             context = RECORD_VIEWS[kind.name](record, site, link)
             context["about"] = {
                 "kind": kind.label,
-                "source": entry.path,
+                "source": link.external(
+                    links.repository_file(site.repository, entry.path), entry.path
+                ),
+                "edit": link.external(
+                    links.repository_file(site.repository, entry.path, "edit"),
+                    "Foreslå en endring i posten",
+                ),
                 "api": link.static(links.api_record(kind, record.id), "JSON"),
                 "schema": link.static(links.schema_file(kind), "JSON Schema"),
                 "list": link.page(*_list_of(kind.name)),

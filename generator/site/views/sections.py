@@ -11,12 +11,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import reference
+from generator import forms, reference
 from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER, Kind
 from generator.models import CallOff, Dps, Experience, Need, Record, Solution, Supplier
 from generator.site import display, downloads, feeds, filters, labels, links
 from generator.site.gather import Site
 from generator.site.links import Linker
+from generator.site.views import verification
 from generator.site.views.dps import awarded
 from generator.site.views.need import categories, phase_name
 from generator.site.views.solution import buyable_through
@@ -144,13 +145,17 @@ def _solution_row(s: Solution, site: Site, link: Linker) -> list[Any]:
         link.actor(s.supplier, html=True),
         categories(s.categories),
         s.agreement.type,
+        verification.STATUS_TEXT[verification.status(s, site)],
         Markup(", ").join(dps) or "–",
     ]
 
 
 def solutions(site: Site, link: Linker) -> dict[str, Any]:
     found = sorted(site.all(SOLUTION, Solution), key=lambda s: (s.name.casefold(), s.id))
-    return _filterable(SOLUTION, [(s, _solution_row(s, site, link)) for s in found], link)
+    return {
+        **_filterable(SOLUTION, [(s, _solution_row(s, site, link)) for s in found], link),
+        "sandbox": link.page(links.SANDBOX, "sandkassen"),
+    }
 
 
 def suppliers(site: Site, link: Linker) -> dict[str, Any]:
@@ -224,7 +229,24 @@ def procurement(site: Site, link: Linker) -> dict[str, Any]:
 
 
 def take_part(site: Site, link: Linker) -> dict[str, Any]:
+    """How to take part, with a link to act on each step: the issue form (for those
+    who have never used Git), GitHub's editor for a new file, and CONTRIBUTING."""
+    repository = site.repository
     return {
+        "forms": {
+            form.kind: link.external(links.issue_form(repository, form.file), form.name)
+            for form in forms.forms()
+        },
+        "new_file": {
+            kind.name: link.external(
+                links.repository_file(repository, kind.folder, "new"),
+                f"Ny fil i {kind.folder}/",
+            )
+            for kind in KINDS
+        },
+        "contributing": link.external(
+            links.repository_file(repository, "CONTRIBUTING.md"), "Veiledningen for bidragsytere"
+        ),
         "sections": {doc: link.page(doc, title) for doc, title in links.SECTIONS},
         "schemas": {
             kind.name: link.static(links.schema_file(kind), f"{kind.name}.schema.json")

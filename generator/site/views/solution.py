@@ -14,6 +14,7 @@ from generator.site import display, labels
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
+from generator.site.views import verification
 from generator.site.views.need import categories
 from generator.states import DPS_LABELS, dps_state
 
@@ -71,7 +72,7 @@ def experience_summary(solution: Solution, site: Site, link: Linker) -> dict[str
     }
 
 
-def _facts(solution: Solution, link: Linker) -> list[tuple[str, Any]]:
+def _facts(solution: Solution, site: Site, link: Linker) -> list[tuple[str, Any]]:
     life = solution.lifecycle
     agreement = reference.agreement_types()[solution.agreement.type]
     rows: list[tuple[str, Any]] = [
@@ -79,6 +80,7 @@ def _facts(solution: Solution, link: Linker) -> list[tuple[str, Any]]:
         ("Kategorier", categories(solution.categories)),
         ("Språk", _joined(solution.languages, labels.LANGUAGE)),
         ("Avtale", f"{agreement.id}: {agreement.name}"),
+        ("Sandkassen", verification.status_line(solution, site)),
         ("Versjon", life.version or "–"),
         ("Gjeldende versjon kom", display.maybe_day(life.released)),
         ("Selges til og med", display.day(life.sales_until)),
@@ -105,7 +107,8 @@ def context(solution: Solution, site: Site, link: Linker) -> dict[str, Any]:
     templates = solution.templates
     return {
         "summary": solution.summary,
-        "facts": _facts(solution, link),
+        "facts": _facts(solution, site, link),
+        "verification": verification.solution_context(solution, site, link),
         "description": free_text(solution.description),
         "experiences": experience_summary(solution, site, link),
         "buyable": [
