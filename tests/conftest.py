@@ -1,16 +1,21 @@
 """Fixtures shared across test modules: the shipped example catalogue, checked and
-built once per test session (read-only: tests that change data work on a copy)."""
+built once per test session (read-only: tests that change data work on a copy);
+for the browser tests, one Chromium per session, the example site served from
+127.0.0.1, and watched pages (tests/browsing.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from generator import check
 from generator.catalogue import Catalogue
 from generator.site import build
+from tests.browsing import ARGS, CHROMIUM, Opener, Served, opener, serve
 from tests.shipped import unexpected
 
 ROOT = Path(__file__).parents[1]
@@ -30,3 +35,28 @@ def example_catalogue() -> Catalogue:
     found, diagnostics = check.run(ROOT, TODAY)
     assert unexpected(diagnostics) == []
     return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(example_site: Path) -> Iterator[Served]:
+    yield from serve(example_site)
+
+
+@pytest.fixture
+def opened(browser: Browser) -> Iterator[Opener]:
+    open_, contexts = opener(browser)
+    yield open_
+    for context in contexts:
+        context.close()

@@ -12,79 +12,35 @@ the latter, so there the tests always run)."""
 
 from __future__ import annotations
 
-import functools
 import json
-import os
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from datetime import date
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from generator.site import build
-from tests.shipped import unexpected
+from tests.browsing import Served, needs_chromium, serve
 from tests.test_site import LINE, _NoAliases, _poison, copy_catalogue
 
 ROOT = Path(__file__).parents[1]
 TODAY = date(2026, 11, 28)
-CHROMIUM = Path("/usr/bin/chromium")
-REQUIRED = bool(os.environ.get("CI") or os.environ.get("MARKEDSPLASSEN_BROWSER_TESTS"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WOUND_CARE = "sarfag-sarjournal"
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists() and not REQUIRED,
-    reason=f"{CHROMIUM} finnes ikke: installer Debians chromium (apt-get install chromium) "
-    "for å kjøre nettlesertestene",
-)
+pytestmark = needs_chromium
 
 
 # ---------------------------------------------------------------- the served sites
+# (the browser, the served example site and the watched pages are shared with
+# tests/test_accessibility.py: tests/conftest.py and tests/browsing.py)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@dataclass
-class Served:
-    url: str  # ends with /
-    folder: Path
-
-
-def _serve(folder: Path) -> Iterator[Served]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Served(f"http://127.0.0.1:{server.server_address[1]}/", folder)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    report = build(ROOT, out, TODAY)
-    assert report.built and unexpected(report.diagnostics) == []
-    yield from _serve(out)
+@pytest.fixture
+def site(served_site: Served) -> Served:
+    return served_site
 
 
 @pytest.fixture(scope="module")
@@ -99,63 +55,7 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     out = root.parent / "site"
     report = build(root, out, TODAY)
     assert report.built, [d.text() for d in report.diagnostics]
-    yield from _serve(out)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-# ---------------------------------------------------------------- one page, watched
-
-
-@dataclass
-class Watched:
-    page: Page
-    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
-    dialogs: list[str] = field(default_factory=list)  # alert, confirm, prompt …
-    outside: list[str] = field(default_factory=list)  # requests that left the local server
-
-
-@pytest.fixture
-def opened(browser: Browser) -> Iterator[Callable[..., Watched]]:
-    contexts = []
-
-    def open_(served: Served, *, javascript: bool = True) -> Watched:
-        context = browser.new_context(java_script_enabled=javascript, locale="nb-NO")
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        watched = Watched(page)
-
-        def local_only(route: Route) -> None:
-            if route.request.url.startswith(served.url):
-                route.continue_()
-            else:  # no network: answer empty, and remember it was asked for
-                watched.outside.append(route.request.url)
-                route.fulfill(status=204, body="")
-
-        def dialog(d: Any) -> None:
-            watched.dialogs.append(f"{d.type}: {d.message}")
-            d.dismiss()
-
-        context.route("**/*", local_only)
-        page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda exc: watched.errors.append(str(exc)))
-        page.on("dialog", dialog)
-        return watched
-
-    yield open_
-    for context in contexts:
-        context.close()
+    yield from serve(out)
 
 
 def visible_rows(page: Page, kind: str) -> int:
@@ -196,7 +96,7 @@ def test_the_calloff_timeline_is_drawn_from_the_site_itself(site: Served, opened
 def test_search_finds_the_wound_care_solution(site: Served, opened: Any) -> None:
     w = opened(site)
     w.page.goto(site.url)
-    w.page.keyboard.press("/")  # the theme's shortcut to the search box
+    w.page.locator("input.md-search__input").click()  # no single-key shortcut (WCAG 2.1.4)
     expect(w.page.locator("input.md-search__input")).to_be_focused()
     w.page.keyboard.type("sår")
     hit = w.page.locator(f'.md-search-result a[href*="solution/{WOUND_CARE}/"]').first
@@ -346,11 +246,11 @@ def test_the_xss_corpus_opens_no_dialog(poisoned: Served, opened: Any) -> None:
     supplier = w.page.locator("#mp-filter-liste-solution-leverandor option").nth(1)
     assert LINE in (supplier.text_content() or "")
     w.page.get_by_label("Leverandør").select_option(index=1)
-    expect(w.page.locator('[aria-live="polite"]')).to_contain_text("løsninger vises")
+    expect(w.page.locator('.mp-filter [aria-live="polite"]')).to_contain_text("løsninger vises")
 
     # search results are drawn from the index's HTML fragments
     w.page.goto(poisoned.url)
-    w.page.keyboard.press("/")
+    w.page.locator("input.md-search__input").click()
     w.page.keyboard.type("alert")
     expect(w.page.locator(".md-search-result__item").first).to_be_visible()
     w.page.wait_for_timeout(200)
