@@ -27,6 +27,7 @@ SUPPLIERS = "leverandorer.md"
 PROCUREMENT = "anskaffelser.md"
 SANDBOX = "sandkassen.md"
 TAKE_PART = "slik-deltar-du.md"
+ACCESSIBILITY = "tilgjengelighet.md"
 
 # The navigation, in order: section pages only. `mkdocs.yml` lists the same pages
 # (a test holds the two together); record pages are reached from these lists.
@@ -39,6 +40,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     (PROCUREMENT, "Anskaffelser"),
     (SANDBOX, "Sandkassen"),
     (TAKE_PART, "Slik deltar du"),
+    (ACCESSIBILITY, "Tilgjengelighetserklæring"),
 )
 API = "api/v1"
 BRANCH = "main"  # the branch the site is published from

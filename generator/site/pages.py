@@ -19,6 +19,7 @@ from generator.site.views import (
     need,
     sections,
     solution,
+    statement,
     supplier,
     verification,
 )
@@ -42,6 +43,7 @@ SECTION_VIEWS: dict[str, tuple[str, Callable[[Site, Linker], dict[str, Any]]]] =
     links.PROCUREMENT: ("procurement.md.j2", sections.procurement),
     links.SANDBOX: ("sandbox.md.j2", verification.sandbox_page),
     links.TAKE_PART: ("take-part.md.j2", sections.take_part),
+    links.ACCESSIBILITY: ("statement.md.j2", statement.context),
 }
 
 
