@@ -284,7 +284,10 @@ def test_dps_shows_value_awarded_against_the_ceiling(built: Path) -> None:
 
 def test_calloff_timeline_as_mermaid_and_as_a_table(built: Path) -> None:
     html = page(built, "calloff", "bergen-app-for-sarprosedyrer-2026").read_text("utf-8")
-    assert '<pre class="mermaid"><code>gantt' in html
+    # the diagram's colours first (Mermaid front matter), then the chart
+    assert '<pre class="mermaid"><code>---\nconfig:\n  theme: base\n' in html
+    assert "\n---\ngantt\n" in html
+    assert "accTitle: Tidslinje for Bergen kommune - app for" in html
     assert "Tilbudsperiode : 2026-03-16, 2026-03-26" in html
     assert "Oppstart i hjemmetjenesten : milestone, done, 2026-09-28, 0d" in html
     text = text_of(page(built, "calloff", "bergen-app-for-sarprosedyrer-2026"))

@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from generator.site import search_scope
+from generator.site import search_scope, theme
 
 CONFIG = "mkdocs.yml"
 
@@ -83,6 +83,7 @@ def run(config: Path, docs: Path, site: Path, today: date) -> None:
                 config_file=str(config), docs_dir=str(docs), site_dir=str(site), strict=True
             )
             settings.plugins[search_scope.NAME] = search_scope.SearchScope()
+            theme.apply(settings)
             mkdocs_build(settings)
     except (MkDocsException, OSError) as exc:
         details = "".join(f"\n  {m}" for m in collect.messages)

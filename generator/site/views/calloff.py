@@ -34,6 +34,32 @@ class Event:
 
 MERMAID = "vendor/mermaid-11.17.2.min.js"  # MIT, see vendor/mermaid-LICENSE.txt
 SECTIONS = ("Konkurranse", "Kontrakt", "Milepæler")
+# The diagram's colours (Mermaid's base theme, the only one whose colours can be
+# set). Mermaid's default theme writes white text on light bars and is drawn for a
+# light page only; these keep every text at 4.5:1 or more and every bar's border
+# at 3:1 against the light card the diagram is drawn on in both palettes
+# (stylesheets/accessibility.css).
+GANTT_COLOURS = {
+    "titleColor": "#1f1f1f",
+    "textColor": "#1f1f1f",
+    "sectionBkgColor": "#e8eaf6",
+    "altSectionBkgColor": "#ffffff",
+    "sectionBkgColor2": "#fff8e1",
+    "gridColor": "#9e9e9e",
+    "taskBkgColor": "#c5cae9",
+    "taskBorderColor": "#303fa1",
+    "activeTaskBkgColor": "#c5cae9",
+    "activeTaskBorderColor": "#303fa1",
+    "doneTaskBkgColor": "#e0e0e0",
+    "doneTaskBorderColor": "#616161",
+    "critBkgColor": "#ffcdd2",
+    "critBorderColor": "#b71c1c",
+    "taskTextColor": "#1f1f1f",
+    "taskTextDarkColor": "#1f1f1f",
+    "taskTextLightColor": "#1f1f1f",
+    "taskTextOutsideColor": "#1f1f1f",
+    "todayLineColor": "#b71c1c",
+}
 
 
 def events(calloff: CallOff, today: date) -> list[Event]:
@@ -85,7 +111,14 @@ def events(calloff: CallOff, today: date) -> list[Event]:
 def gantt(calloff: CallOff, found: list[Event]) -> Markup:
     """The Mermaid source. Every label passes `mermaid_label`, so no record text
     can be Mermaid syntax; dates are ISO dates."""
-    lines = ["gantt", f"    title {mermaid_label(calloff.title)}", "    dateFormat YYYY-MM-DD"]
+    title = mermaid_label(calloff.title)
+    lines = ["---", "config:", "  theme: base", "  themeVariables:"]
+    lines += [f'    {name}: "{value}"' for name, value in GANTT_COLOURS.items()]
+    lines += ["---", "gantt", f"    title {title}", "    dateFormat YYYY-MM-DD"]
+    # the drawn diagram's accessible name and description (the <title> and <desc>
+    # Mermaid gives the SVG); the table under it is the text equivalent
+    lines.append(f"    accTitle: Tidslinje for {title}")
+    lines.append("    accDescr: De samme datoene står i tabellen under diagrammet.")
     lines.append("    axisFormat %d.%m.%y")
     section = None
     for event in sorted(found, key=lambda e: (SECTIONS.index(e.section), e)):
