@@ -49,13 +49,14 @@ def render_docx(document: Document) -> bytes:
     properties.created = moment
     properties.modified = moment
     properties.revision = 1
-    word.add_heading(document.title, level=0)
+    styles = _Styles(word)
+    styles.paragraph(document.title, "Title")
     for block in document.blocks:
-        _word_block(word, block)
+        _word_block(word, block, styles)
     for level, section in document.walk():
-        word.add_heading(section.heading, level=level)
+        styles.paragraph(section.heading, f"Heading {level}")
         for block in section.blocks:
-            _word_block(word, block)
+            _word_block(word, block, styles)
     buffer = io.BytesIO()
     word.save(buffer)
     return _reproducible_zip(buffer.getvalue())
@@ -93,15 +94,32 @@ def _hyperlink_style(word: docx.document.Document) -> None:
     style.font.underline = True
 
 
-def _word_block(word: docx.document.Document, block: Block) -> None:
+class _Styles:
+    """Paragraphs in a named style. python-docx looks a style name up among all the
+    document's styles on every paragraph (most of the time a template took); here
+    each name is looked up once per document. The XML written is the same."""
+
+    def __init__(self, word: docx.document.Document) -> None:
+        self._word = word
+        self._ids: dict[str, str] = {}
+
+    def paragraph(self, text: str, name: str) -> WordParagraph:
+        if name not in self._ids:
+            self._ids[name] = self._word.styles[name].style_id
+        paragraph = self._word.add_paragraph(text)
+        paragraph._p.style = self._ids[name]
+        return paragraph
+
+
+def _word_block(word: docx.document.Document, block: Block, styles: _Styles) -> None:
     if isinstance(block, Paragraph):
         word.add_paragraph(block.text)
     elif isinstance(block, Bullets):
         for item in block.items:
             if isinstance(item, Link):
-                _hyperlink(word.add_paragraph(style="List Bullet"), item)
+                _hyperlink(styles.paragraph("", "List Bullet"), item)
             else:
-                word.add_paragraph(item, style="List Bullet")
+                styles.paragraph(item, "List Bullet")
     else:
         table = word.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table.style = word.styles["Table Grid"]
