@@ -16,8 +16,7 @@ from typing import Any
 import pytest
 
 from generator.sandbox import requirements, testdata
-from generator.site import build
-from generator.site.views import verification
+from generator.site import build, downloads
 from tests.shipped import unexpected
 from tests.test_site import copy_catalogue, page, parse, text_of
 
@@ -54,13 +53,13 @@ def test_full_reports_are_published_as_the_kit_wrote_them(
     assert sorted(reports) == [PASSING, FAILING, ALSO_PASSING]
     for solution_id, report in reports.items():
         data = json.loads(
-            (example_site / verification.report_file(solution_id, "json")).read_text("utf-8")
+            (example_site / downloads.report_file(solution_id, "json")).read_text("utf-8")
         )
         assert data["verified"] is report.verified
         assert data["requirement_set"]["id"] == "vkp-vitals-1"
-        markdown = (example_site / verification.report_file(solution_id, "md")).read_text("utf-8")
+        markdown = (example_site / downloads.report_file(solution_id, "md")).read_text("utf-8")
         assert ("Verifisert" in markdown) is report.verified
-    assert not (example_site / verification.report_file(UNTRIED, "json")).exists()
+    assert not (example_site / downloads.report_file(UNTRIED, "json")).exists()
     # the solution page links its report
     assert "../../sandkassen/rapporter/kvikkapp-sarprosedyrer.json" in {
         a.get("href") for tag, a in parse(page(example_site, "solution", FAILING)).tags
@@ -86,13 +85,13 @@ def test_sandbox_page_lists_every_requirement_and_the_test_data(example_site: Pa
         for requirement in rs.requirements:
             assert requirement.id in text
     assert "Hjemmepuls" in text and "Kvikkapp AS" in text
-    archive = example_site / verification.TESTDATA_FILE
+    archive = example_site / downloads.TESTDATA_FILE
     assert archive.read_bytes() == testdata.zip_bytes(
-        verification.TESTDATA_PATIENTS, verification.TESTDATA_SEED
+        downloads.TESTDATA_PATIENTS, downloads.TESTDATA_SEED
     )
     with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as opened:
         names = opened.namelist()
-    assert len([n for n in names if n.endswith(".json")]) >= verification.TESTDATA_PATIENTS
+    assert len([n for n in names if n.endswith(".json")]) >= downloads.TESTDATA_PATIENTS
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,21 @@ from generator.documents import template_stem
 from generator.kinds import SOLUTION
 from generator.sandbox import formats, testdata
 from generator.site.gather import Site
-from generator.site.views import verification
 
 OCDS_FILE = "ocds/releases.json"
 CALENDAR_FILE = "frister.ics"
 TEMPLATES = "maler"
 # How far ahead the published calendar looks.
 CALENDAR_DAYS = 400
+# The sandbox's full reports, and its ready set of synthetic test data.
+REPORTS = "sandkassen/rapporter"
+TESTDATA_FILE = "sandkassen/testdata-vkp.zip"
+TESTDATA_PATIENTS = 10
+TESTDATA_SEED = 1
+
+
+def report_file(solution_id: str, suffix: str) -> str:
+    return f"{REPORTS}/{solution_id}.{suffix}"
 
 
 def template_file(category_id: str, kind: str, suffix: str) -> str:
@@ -59,13 +67,11 @@ def sandbox_files(site: Site, built: Path) -> list[Path]:
         if report is None:
             continue
         for suffix, text in (("md", formats.markdown(report)), ("json", formats.as_json(report))):
-            target = built / verification.report_file(entry.record.id, suffix)
+            target = built / report_file(entry.record.id, suffix)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             written.append(target)
-    archive = built / verification.TESTDATA_FILE
+    archive = built / TESTDATA_FILE
     archive.parent.mkdir(parents=True, exist_ok=True)
-    archive.write_bytes(
-        testdata.zip_bytes(verification.TESTDATA_PATIENTS, verification.TESTDATA_SEED)
-    )
+    archive.write_bytes(testdata.zip_bytes(TESTDATA_PATIENTS, TESTDATA_SEED))
     return [*written, archive]

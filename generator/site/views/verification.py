@@ -21,7 +21,7 @@ from generator.kinds import SOLUTION, SUPPLIER
 from generator.models import Solution
 from generator.sandbox import formats, requirements
 from generator.sandbox.report import LEVEL_LABELS, STATUS_LABELS, Report, Status
-from generator.site import links
+from generator.site import downloads, links
 from generator.site.gather import Site
 from generator.site.links import Linker
 
@@ -32,14 +32,6 @@ STATUS_TEXT = {
     NOT_TRIED: "Ikke prøvd i sandkassen",
 }
 STRENGTH = {"error": "SKAL", "warning": "BØR"}
-REPORTS = "sandkassen/rapporter"
-TESTDATA_FILE = "sandkassen/testdata-vkp.zip"
-TESTDATA_PATIENTS = 10
-TESTDATA_SEED = 1
-
-
-def report_file(solution_id: str, suffix: str) -> str:
-    return f"{REPORTS}/{solution_id}.{suffix}"
 
 
 def report_of(solution: Solution, site: Site) -> Report | None:
@@ -115,7 +107,7 @@ def solution_context(solution: Solution, site: Site, link: Linker) -> dict[str, 
                 for m in r.messages
             ],
             "downloads": Markup(" · ").join(
-                link.static(report_file(solution.id, suffix), label)
+                link.static(downloads.report_file(solution.id, suffix), label)
                 for suffix, label in (("md", "Markdown"), ("json", "JSON"))
             ),
         },
@@ -139,7 +131,7 @@ def sandbox_page(site: Site, link: Linker) -> dict[str, Any]:
                 STATUS_TEXT[status(s, site)],
                 f"{report.requirement_set} {report.requirement_set_version}",
                 report.kit_version,
-                link.static(report_file(s.id, "md"), f"Rapporten for {s.name}"),
+                link.static(downloads.report_file(s.id, "md"), f"Rapporten for {s.name}"),
             ]
         )
     sets = []
@@ -168,7 +160,9 @@ def sandbox_page(site: Site, link: Linker) -> dict[str, Any]:
     return {
         "tried": tried,
         "sets": sets,
-        "testdata": link.static(TESTDATA_FILE, "Testdata for vitale målinger (zip, FHIR R4 JSON)"),
-        "patients": str(TESTDATA_PATIENTS),
+        "testdata": link.static(
+            downloads.TESTDATA_FILE, "Testdata for vitale målinger (zip, FHIR R4 JSON)"
+        ),
+        "patients": str(downloads.TESTDATA_PATIENTS),
         "take_part": link.page(links.TAKE_PART, "Slik deltar du"),
     }
