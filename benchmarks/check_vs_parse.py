@@ -6,7 +6,7 @@ under benchmarks/out/ and reused. Then, in the same run and interleaved, best of
 
 * floor: list the six data folders, read every record file and parse it with
   `yaml.load(text, Loader=yaml.CSafeLoader)` (libyaml), nothing else;
-* check: `generator.check.run(root, 2026-11-28)` in this process, so interpreter
+* check: `generator.pipeline.run(root, 2026-11-28)` in this process, so interpreter
   start-up is not counted.
 
 Once per size, after one read of every file to warm the page cache,
@@ -48,7 +48,7 @@ sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402
 
-from generator import check  # noqa: E402
+from generator import pipeline  # noqa: E402
 
 OUT = HERE / "out"
 TODAY = date(2026, 11, 28)
@@ -121,7 +121,7 @@ def floor_once(root: Path) -> tuple[float, int]:
 def check_once(root: Path) -> tuple[float, int, list[str]]:
     gc.collect()
     started = time.perf_counter()
-    loaded, diagnostics = check.run(root, TODAY)
+    loaded, diagnostics, _ = pipeline.run(root, TODAY)
     elapsed = time.perf_counter() - started
     records = sum(len(entries) for entries in loaded.entries.values())
     problems = [d.text() for d in diagnostics]
@@ -210,7 +210,7 @@ def profile(n: int, seed: int, top: int = 25) -> None:
     profiler = cProfile.Profile()
     gc.collect()
     profiler.enable()
-    check.run(root, TODAY)
+    pipeline.run(root, TODAY)
     profiler.disable()
     target = OUT / f"check-n{n}.prof"
     profiler.dump_stats(target)

@@ -6,7 +6,7 @@ For each size N (default 1,000 and 10,000) the synthetic catalogue
 same folders as check_vs_parse.py). Then:
 
 * the Markdown the build hands to MkDocs is produced once, with the build's own
-  building blocks (check.run → gather → gather_pages → render → write), into
+  building blocks (pipeline.run → gather → gather_pages → render → write), into
   benchmarks/out/docs-n<N>/;
 * in the same run and interleaved, best of `--repeat`:
   - full: `generator.site.build(root, benchmarks/out/site-n<N>, today)` in this
@@ -49,7 +49,7 @@ sys.path.insert(0, str(HERE))
 
 from check_vs_parse import TODAY, catalogue, fail, record_files  # noqa: E402
 
-from generator import check  # noqa: E402
+from generator import pipeline  # noqa: E402
 from generator.diagnostics import has_errors  # noqa: E402
 from generator.site import mkdocs_build  # noqa: E402
 from generator.site.build import BuildError, BuildReport, build  # noqa: E402
@@ -123,7 +123,7 @@ def make_docs(root: Path, docs: Path) -> tuple[list[str], dict[str, float]]:
     back."""
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    loaded, diagnostics = check.run(root, TODAY)
+    loaded, diagnostics, _ = pipeline.run(root, TODAY)
     if has_errors(diagnostics) or any(loaded.broken.values()):
         fail("katalogen har feil:\n" + "\n".join(d.text() for d in diagnostics[:20]))
     mark = time.perf_counter()

@@ -4,7 +4,7 @@ CONTRIBUTING.md documents each one; a test holds the two together."""
 from __future__ import annotations
 
 CODES: dict[str, str] = {
-    # Reading the file (generator/loading.py)
+    # Reading the file (generator/loading/yaml_files.py)
     "yaml-syntax": "Filen er ikke gyldig YAML (innrykk, kolon, anførselstegn).",
     "empty-file": "Filen er tom.",
     "multiple-documents": "Filen har mer enn ett YAML-dokument.",
@@ -24,7 +24,7 @@ CODES: dict[str, str] = {
     "symlink": "Symbolsk lenke i en datamappe.",
     "stray-file": "Noe annet enn en `.yaml`-fil i en datamappe.",
     "invalid-file-name": "Filnavnet er ingen gyldig id.",
-    # One record against its model (generator/validation.py)
+    # One record against its model (generator/models/validation.py)
     "missing-field": "Et påkrevd felt mangler.",
     "unknown-field": "Et felt modellen ikke kjenner (ofte en skrivefeil).",
     "invalid-type": "Feil slags verdi: tekst, tall, sannhetsverdi, liste eller samling.",
@@ -67,14 +67,14 @@ CODES: dict[str, str] = {
     "award-notice": "Tildelingen er ikke kunngjort innen 30 dager etter signering.",
     "dps-ceiling": "Tildelt verdi nærmer seg (80 %) eller passerer anslått maksimalverdi.",
     "milestone-overdue": "En kontraktsmilepæl er passert uten å være nådd (advarsel).",
-    # Sandbox verification of solutions (generator/verification.py, generator/sandbox/)
+    # Sandbox verification of solutions (generator/sandbox/not_verified.py, generator/sandbox/)
     "not-verified": "Løsningens eksempelressurser består ikke kravsettet (advarsel).",
-    # Who may change what, in a pull request (generator/authorize.py)
+    # Who may change what, in a pull request (generator/github/authorize.py)
     "not-authorized": "Du har ikke lov til å endre filen; meldingen sier hvem som har det.",
     "record-removed": "Bare markedsplassteamet kan slette en post eller gi den nytt navn.",
     "author-not-listed": "En ny post har ikke deg blant vedlikeholderne (`maintainers`).",
     "own-decision": "Ingen kan registrere beslutningen om sin egen leverandørs søknad.",
-    # Issue forms (generator/intake.py)
+    # Issue forms (generator/github/intake.py)
     "intake-form": "Et skjema mangler et felt eller viser til noe som ikke finnes.",
 }
 

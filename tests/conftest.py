@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from generator import check
-from generator.catalogue import Catalogue
+from generator import pipeline
+from generator.catalogue.gather import Catalogue
 from generator.site import build
 from tests.browsing import ARGS, CHROMIUM, Opener, Served, opener, serve
 from tests.shipped import unexpected
@@ -31,10 +31,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def example_catalogue() -> Catalogue:
-    found, diagnostics = check.run(ROOT, TODAY)
-    assert unexpected(diagnostics) == []
-    return found
+def example_checked() -> pipeline.Checked:
+    checked = pipeline.run(ROOT, TODAY)
+    assert unexpected(checked.diagnostics) == []
+    return checked
+
+
+@pytest.fixture(scope="session")
+def example_catalogue(example_checked: pipeline.Checked) -> Catalogue:
+    return example_checked.catalogue
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ import random
 from datetime import date, datetime
 from typing import Any
 
-from generator import personal_numbers
-from generator.personal_numbers import Series
+from generator.norway import personal_numbers
+from generator.norway.personal_numbers import Series
 from generator.sandbox import inputs, kit, requirements, testdata
 from generator.sandbox.report import Report, Status, TestResult
 

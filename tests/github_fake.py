@@ -1,4 +1,4 @@
-"""A GitHub-like REST server on 127.0.0.1 for the tests of generator/forge.py: the
+"""A GitHub-like REST server on 127.0.0.1 for the tests of generator/github/forge.py: the
 endpoints the tool uses, under /api/v3 as GitHub Enterprise serves them, answering
 with the shapes of GitHub's REST payloads (users, repository, issues, pull
 requests, comments, labels, git refs, commits and trees). It keeps its state in

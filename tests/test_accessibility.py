@@ -23,9 +23,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from generator.catalogue import Catalogue
-from generator.kinds import CALLOFF, KINDS
+from generator import pipeline
+from generator.catalogue.gather import Catalogue
 from generator.models import CallOff
+from generator.models.kinds import CALLOFF, KINDS
 from generator.site import links, statement
 from generator.site.views import calloff
 from tests.browsing import Opener, Served, Watched, needs_chromium
@@ -58,7 +59,7 @@ PALETTES = {"light": "default", "dark": "slate"}
 LISTS = {"innovasjonsarenaen/", "erfaringsarenaen/", "katalogen/"}  # with filters
 
 
-def page_kinds(served: Served, catalogue: Catalogue) -> dict[str, str]:
+def page_kinds(served: Served, checked: pipeline.Checked) -> dict[str, str]:
     """Every kind of page, by name: each section page, one record page of each
     kind (the fullest, so the most of its template is drawn), a solution with its
     that failed in the sandbox, and the page for an address that leads nowhere."""
@@ -69,8 +70,9 @@ def page_kinds(served: Served, catalogue: Catalogue) -> dict[str, str]:
 
     found = {title: links.doc_url(doc) for doc, title in links.SECTIONS}
     for kind in KINDS:
-        found[kind.label] = fullest(kind.name, (e.record.id for e in catalogue.records(kind)))
-    failed = [i for i, report in catalogue.verification.items() if report and not report.verified]
+        records = checked.catalogue.records(kind)
+        found[kind.label] = fullest(kind.name, (e.record.id for e in records))
+    failed = [i for i, report in checked.verification.items() if not report.verified]
     if failed:  # with the findings the supplier has to fix
         found["løsning som ikke er verifisert"] = fullest("solution", failed)
     found["Siden finnes ikke"] = "404.html"
@@ -129,8 +131,8 @@ def site(served_site: Served) -> Served:
 
 
 @pytest.fixture
-def kinds(site: Served, example_catalogue: Catalogue) -> dict[str, str]:
-    return page_kinds(site, example_catalogue)
+def kinds(site: Served, example_checked: pipeline.Checked) -> dict[str, str]:
+    return page_kinds(site, example_checked)
 
 
 @pytest.fixture(params=sorted(PALETTES))

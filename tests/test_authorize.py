@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.authorize import authorize
 from generator.codes import CODES
-from generator.git import GitError
+from generator.github.authorize import authorize
+from generator.github.git import GitError
 from tests.gitrepo import Repo, make
 
 SOLUTION = "catalogue/solutions/losning-a.yaml"
@@ -89,7 +89,7 @@ def test_a_solution_cannot_be_moved_to_a_supplier_one_does_not_maintain(repo: Re
     [
         "tenders/calloffs/uttak-a.yaml",
         ".github/workflows/pull-request.yml",
-        "generator/cli.py",
+        "generator/cli/__init__.py",
         "markedsplassen.yaml",
         "Makefile",
     ],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import check
+from generator import pipeline
 from generator.codes import CODES
 from tests.casefolders import build, case_dirs, expected
 
@@ -16,7 +16,7 @@ TODAY = date(2026, 11, 28)
 
 def _run(case: Path, tmp_path: Path) -> list[str]:
     root = build(case, tmp_path / "root")
-    _, diagnostics = check.run(root, TODAY)
+    _, diagnostics, _ = pipeline.run(root, TODAY)
     assert all(d.code in CODES for d in diagnostics)
     assert all(d.message and d.line >= 1 and d.column >= 1 for d in diagnostics)
     return [f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}]" for d in diagnostics]

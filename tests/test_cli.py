@@ -84,7 +84,7 @@ def test_a_broken_tool_reports_without_traceback(
     def broken(*_: object) -> None:
         raise RuntimeError("mal mangler")
 
-    monkeypatch.setattr(cli.check, "run", broken)
+    monkeypatch.setattr(cli.catalogue.pipeline, "run", broken)
     code, _, err = _run(capsys, "check", "--root", str(BASE))
     assert code == 2
     assert "verktøyfeil (RuntimeError: mal mangler)" in err

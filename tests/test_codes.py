@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.checks import REGISTRY
+from generator.catalogue.checks import REGISTRY
 from generator.codes import CODES, ERROR_TYPES
 from tests.casefolders import case_dirs, expected
 

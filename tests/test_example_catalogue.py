@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import check, cli
+from generator import cli, pipeline
 from generator.diagnostics import has_errors
-from generator.kinds import KINDS
+from generator.models.kinds import KINDS
 from tests.shipped import EXPECTED, unexpected
 
 ROOT = Path(__file__).parents[1]
@@ -24,7 +24,7 @@ TODAY = date(2026, 11, 28)
 
 
 def test_shipped_catalogue_is_valid_with_only_the_expected_warning() -> None:
-    catalogue, diagnostics = check.run(ROOT, TODAY)
+    catalogue, diagnostics, _ = pipeline.run(ROOT, TODAY)
     assert [(d.path, d.code) for d in diagnostics] == list(EXPECTED)
     assert not has_errors(diagnostics)
     counts = {kind.name: len(list(catalogue.records(kind))) for kind in KINDS}
@@ -41,7 +41,7 @@ def test_check_command_on_the_shipped_catalogue(capsys: pytest.CaptureFixture[st
 
 
 def test_shipped_catalogue_covers_the_seed() -> None:
-    catalogue, _ = check.run(ROOT, TODAY)
+    catalogue, _, _ = pipeline.run(ROOT, TODAY)
     solutions = [e.record for e in catalogue.records(KINDS[1])]
     assert len({c for s in solutions for c in s.categories}) >= 3  # type: ignore[attr-defined]
     needs = [e.record for e in catalogue.records(KINDS[2])]
@@ -166,7 +166,7 @@ def test_hazard_in_a_copy_of_the_shipped_catalogue(name: str, tmp_path: Path) ->
     text = target.read_text(encoding="utf-8")
     data, line, code = MUTATIONS[name](text)
     target.write_bytes(data)
-    _, diagnostics = check.run(root, TODAY)
+    _, diagnostics, _ = pipeline.run(root, TODAY)
     assert has_errors(diagnostics)
     rel = str(target.relative_to(root))
     assert (rel, line, code) in {(d.path, d.line, d.code) for d in diagnostics}, [
@@ -179,7 +179,7 @@ def test_0301_unquoted_stays_a_string_and_means_oslo(tmp_path: Path) -> None:
     target = _target(root)
     text = target.read_text(encoding="utf-8")
     target.write_text(_replace_line(text, r"owner:", "owner: 0301"), encoding="utf-8")
-    catalogue, diagnostics = check.run(root, TODAY)
+    catalogue, diagnostics, _ = pipeline.run(root, TODAY)
     assert [d.text() for d in unexpected(diagnostics)] == []
     need = catalogue.get(KINDS[2], target.stem)
     assert need is not None and need.owner == "0301"  # type: ignore[attr-defined]
@@ -196,7 +196,7 @@ def test_foreign_files_in_a_data_folder(name: str, code: str, tmp_path: Path) ->
         os.symlink(_target(root).name, path)
     else:
         path.write_text("id: x\n", encoding="utf-8")
-    _, diagnostics = check.run(root, TODAY)
+    _, diagnostics, _ = pipeline.run(root, TODAY)
     assert (f"needs/{name}", 1, code) in {(d.path, d.line, d.code) for d in diagnostics}
 
 
@@ -234,7 +234,7 @@ def _limit_cases() -> list[tuple[str, str, str, str]]:
 def test_moving_a_date_across_a_limit_and_back(
     tmp_path: Path, folder: str, field: str, move: str, code: str
 ) -> None:
-    from generator.workdays import add_working_days
+    from generator.norway.workdays import add_working_days
 
     root = _copy(tmp_path)
     marker = "\ncontract:" if folder == "tenders/calloffs" else "\n    decided:"
@@ -249,11 +249,11 @@ def test_moving_a_date_across_a_limit_and_back(
         new = date.fromordinal(base.toordinal() + int(amount))
     moved, line = _move(original, field, new)
     target.write_text(moved, encoding="utf-8")
-    _, diagnostics = check.run(root, TODAY)
+    _, diagnostics, _ = pipeline.run(root, TODAY)
     rel = str(target.relative_to(root))
     assert has_errors(diagnostics)
     assert (rel, line, code) in {(d.path, d.line, d.code) for d in diagnostics}, [
         d.text() for d in diagnostics
     ]
     target.write_text(original, encoding="utf-8")
-    assert unexpected(check.run(root, TODAY)[1]) == []
+    assert unexpected(pipeline.run(root, TODAY)[1]) == []

@@ -13,10 +13,11 @@ from typing import Any
 import icalendar
 import pytest
 
-from generator import check, deadlines, reference
-from generator.catalogue import Catalogue
-from generator.kinds import CALLOFF, KINDS, NEED
-from generator.models import CallOff, Need
+from generator import pipeline
+from generator.catalogue.gather import Catalogue
+from generator.models import CallOff, Need, reference
+from generator.models.kinds import CALLOFF, KINDS, NEED
+from generator.procurement import deadlines
 from generator.site import downloads, feeds, mkdocs_build
 from generator.site.gather import gather
 from tests.shipped import unexpected
@@ -130,7 +131,7 @@ def test_a_title_with_markup_stays_text(tmp_path: Path) -> None:
     path.write_text(
         text.replace("summary: Tre kommuner", "summary: A & B <b>fet</b>, Tre"), "utf-8"
     )
-    found, diagnostics = check.run(root, TODAY)
+    found, diagnostics, _ = pipeline.run(root, TODAY)
     assert unexpected(diagnostics) == []
     data = feeds.atom(feeds.needs_feed(gather(found, TODAY), BASE), BASE, TODAY)
     assert b"<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>" in data

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from generator import check
-from generator.kinds import EXPERIENCE, NEED, SOLUTION, Kind
+from generator import pipeline
+from generator.models.kinds import EXPERIENCE, NEED, SOLUTION, Kind
 from generator.site import filters, links
 from generator.site.gather import Site, gather
 from generator.site.pages import gather_pages
@@ -27,7 +27,7 @@ LISTS = {NEED.name: links.NEEDS, EXPERIENCE.name: links.EXPERIENCES, SOLUTION.na
 
 @pytest.fixture(scope="module")
 def site() -> Site:
-    catalogue, diagnostics = check.run(ROOT, TODAY)
+    catalogue, diagnostics, _ = pipeline.run(ROOT, TODAY)
     assert unexpected(diagnostics) == []
     return gather(catalogue, TODAY)
 

@@ -1,4 +1,4 @@
-"""generator/forge.py against the GitHub-like server on 127.0.0.1."""
+"""generator/github/forge.py against the GitHub-like server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator.forge import Forge, ForgeError
+from generator.github.forge import Forge, ForgeError
 from tests.github_fake import NAME, OWNER, TOKEN, FakeGitHub, environment
 
 REPO = f"{OWNER}/{NAME}"

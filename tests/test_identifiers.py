@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import identifiers
+from generator.norway import identifiers
 
 
 @pytest.mark.parametrize("orgnr", ["988077917", "912345688", "923456783", "974760673"])

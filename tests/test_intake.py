@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import check, cli, forms, intake, loading
-from generator.authorize import authorize
-from generator.forms import Form
+from generator import cli, pipeline
+from generator.github import forms, intake
+from generator.github.authorize import authorize
+from generator.github.forms import Form
+from generator.loading import yaml_files
 from tests.github_fake import FakeGitHub, environment
 from tests.gitrepo import Repo, make
 
@@ -87,7 +89,7 @@ def test_a_filled_in_need_becomes_a_valid_record(repo: Repo) -> None:
     assert outcome.problems == ()
     [(path, text)] = outcome.files.items()
     assert path == "needs/digitalt-tilsyn-om-natten.yaml"
-    document, problems = loading.parse(text.encode(), path)
+    document, problems = yaml_files.parse(text.encode(), path)
     assert problems == [] and document is not None
     assert document.value["description"] == NEED["description"]  # text, never structure
     assert document.value["owner"] == "4601"
@@ -95,7 +97,7 @@ def test_a_filled_in_need_becomes_a_valid_record(repo: Repo) -> None:
     assert document.value["categories"] == ["trygghetsteknologi", "mobil-dokumentasjon"]
     assert document.value["published"] == "2026-11-28"
     repo.write(path, text)
-    _, diagnostics = check.run(repo.root, TODAY)
+    _, diagnostics, _ = pipeline.run(repo.root, TODAY)
     assert diagnostics == []
 
 
@@ -210,7 +212,7 @@ def test_sharing_an_experience(repo: Repo) -> None:
     outcome = intake.intake(repo.root, form, body(form, values), "per-baerum", TODAY)
     assert outcome.problems == ()
     [(path, text)] = outcome.files.items()
-    document, _ = loading.parse(text.encode(), path)
+    document, _ = yaml_files.parse(text.encode(), path)
     assert document is not None
     assert document.value["challenges"] == [
         {"challenge": "Dårlig dekning", "measures": "Lokal lagring"},

@@ -16,21 +16,16 @@ import markdown
 import pytest
 from jinja2 import nodes
 
-from generator import check, document_markdown, invitation, reference
-from generator.catalogue import Catalogue, Entry
-from generator.document_markdown import markdown_escape
-from generator.documents import (
-    Document,
-    Link,
-    Paragraph,
-    Table,
-    template_stem,
-    text_blocks,
-)
-from generator.kinds import CALLOFF, DPS, SUPPLIER
-from generator.models import CallOff, Dps, Supplier
+from generator import pipeline
+from generator.catalogue.gather import Catalogue, Entry
+from generator.documents import invitation
+from generator.documents import markdown as document_markdown
+from generator.documents.markdown import markdown_escape
+from generator.documents.model import Document, Link, Paragraph, Table, template_stem, text_blocks
+from generator.models import CallOff, Dps, Supplier, reference
 from generator.models.calloff import AwardCriteria
-from generator.norwegian import long_date
+from generator.models.kinds import CALLOFF, DPS, SUPPLIER
+from generator.norway.formatting import long_date
 from tests.shipped import unexpected
 
 ROOT = Path(__file__).parents[1]
@@ -42,7 +37,7 @@ INJECTION = "<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }}"
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    catalogue, diagnostics = check.run(ROOT, TODAY)
+    catalogue, diagnostics, _ = pipeline.run(ROOT, TODAY)
     assert unexpected(diagnostics) == []
     return catalogue
 

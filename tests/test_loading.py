@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import loading, raw_text
+from generator.loading import raw_text, yaml_files
 
 
 def _value(text: str) -> object:
-    document, diagnostics = loading.parse(f"v: {text}\n".encode(), "x.yaml")
+    document, diagnostics = yaml_files.parse(f"v: {text}\n".encode(), "x.yaml")
     assert diagnostics == []
     assert document is not None
     return document.value["v"]
@@ -58,8 +58,8 @@ def test_only_core_scalars_are_typed(text: str, value: object) -> None:
 
 def test_fast_and_tracked_composition_agree() -> None:
     text = Path(__file__).parent.joinpath("cases/_base/tenders/calloffs/uttak-a.yaml").read_text()
-    fast = loading._compose(text, "x", track=False)
-    tracked = loading._compose(text, "x", track=True)
+    fast = yaml_files._compose(text, "x", track=False)
+    tracked = yaml_files._compose(text, "x", track=True)
     assert fast.value == tracked.value
     assert tracked.positions[("award", "supplier")] == (25, 13, 25, 3)
     assert tracked.positions[("invited", 1)] == (9, 5, 9, 5)
@@ -67,10 +67,10 @@ def test_fast_and_tracked_composition_agree() -> None:
 
 def test_locate_falls_back_to_the_nearest_existing_node(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text("id: a\nlist:\n  - x: 1\n")
-    assert loading.locate(tmp_path, "r.yaml", ("list", 0, "x")) == (3, 8)
-    assert loading.locate(tmp_path, "r.yaml", ("list", 0, "x"), key=True) == (3, 5)
-    assert loading.locate(tmp_path, "r.yaml", ("list", 0, "missing")) == (3, 5)
-    assert loading.locate(tmp_path, "r.yaml", ("nothing",)) == (1, 1)
+    assert yaml_files.locate(tmp_path, "r.yaml", ("list", 0, "x")) == (3, 8)
+    assert yaml_files.locate(tmp_path, "r.yaml", ("list", 0, "x"), key=True) == (3, 5)
+    assert yaml_files.locate(tmp_path, "r.yaml", ("list", 0, "missing")) == (3, 5)
+    assert yaml_files.locate(tmp_path, "r.yaml", ("nothing",)) == (1, 1)
 
 
 def test_depth_twenty_is_allowed_twenty_one_is_not() -> None:
@@ -78,9 +78,9 @@ def test_depth_twenty_is_allowed_twenty_one_is_not() -> None:
         lines = ["  " * i + f"k{i}:" for i in range(levels - 1)]
         return ("\n".join(lines) + "\n" + "  " * (levels - 1) + "v: 1\n").encode()
 
-    ok, diagnostics = loading.parse(nested(20), "x.yaml")
+    ok, diagnostics = yaml_files.parse(nested(20), "x.yaml")
     assert ok is not None and diagnostics == []
-    bad, diagnostics = loading.parse(nested(21), "x.yaml")
+    bad, diagnostics = yaml_files.parse(nested(21), "x.yaml")
     assert bad is None
     assert [d.code for d in diagnostics] == ["too-deep"]
 
@@ -88,13 +88,13 @@ def test_depth_twenty_is_allowed_twenty_one_is_not() -> None:
 def test_exactly_256_kib_is_allowed() -> None:
     body = b"id: a\n# " + b"x" * (raw_text.MAX_BYTES - 9) + b"\n"
     assert len(body) == raw_text.MAX_BYTES
-    assert loading.parse(body, "x.yaml")[1] == []
-    assert [d.code for d in loading.parse(body + b"\n", "x.yaml")[1]] == ["file-too-large"]
+    assert yaml_files.parse(body, "x.yaml")[1] == []
+    assert [d.code for d in yaml_files.parse(body + b"\n", "x.yaml")[1]] == ["file-too-large"]
 
 
 def test_many_hazards_in_one_file_are_all_reported() -> None:
     text = b"a: &x 1\nb: *x\na: 2\nc: !!binary aGVp\n<<: {d: 1}\n"
-    document, diagnostics = loading.parse(text, "x.yaml")
+    document, diagnostics = yaml_files.parse(text, "x.yaml")
     assert [(d.line, d.code) for d in diagnostics] == [
         (1, "anchor"),
         (2, "alias"),

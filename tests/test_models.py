@@ -11,9 +11,10 @@ import jsonschema
 import pytest
 from pydantic import BaseModel
 
-from generator import loading, schema
-from generator.kinds import KINDS, Kind
-from generator.validation import _submodel
+from generator.loading import yaml_files
+from generator.models import schema
+from generator.models.kinds import KINDS, Kind
+from generator.models.validation import _submodel
 from tests.casefolders import BASE
 
 
@@ -50,7 +51,7 @@ def _records(root: Path, kind: Kind) -> list[tuple[str, Any]]:
     rows = []
     for path in sorted((root / kind.folder).glob("*.yaml")):
         rel = str(path.relative_to(root))
-        document, diagnostics = loading.read(root, rel)
+        document, diagnostics = yaml_files.read(root, rel)
         assert diagnostics == [] and document is not None
         rows.append((rel, document.value))
     return rows

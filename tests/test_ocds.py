@@ -20,12 +20,13 @@ from jsonschema import Draft4Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from generator import check, ocds
-from generator.catalogue import Catalogue
+from generator import pipeline
+from generator.catalogue.gather import Catalogue
 from generator.diagnostics import has_errors
-from generator.kinds import CALLOFF, DPS, KINDS, SUPPLIER
 from generator.models import CallOff, Dps, Supplier
 from generator.models.calloff import AwardCriteria
+from generator.models.kinds import CALLOFF, DPS, KINDS, SUPPLIER
+from generator.procurement import ocds
 from tests.shipped import unexpected
 
 ROOT = Path(__file__).parents[1]
@@ -108,7 +109,7 @@ def errors(validator: Draft4Validator, package: dict[str, Any]) -> list[tuple[li
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    loaded, diagnostics = check.run(ROOT, TODAY)
+    loaded, diagnostics, _ = pipeline.run(ROOT, TODAY)
     assert not has_errors(diagnostics)
     return loaded
 
@@ -448,7 +449,7 @@ def test_a_contract_without_award_never_reaches_the_export(tmp_path: Path) -> No
     text = path.read_text(encoding="utf-8")
     start, end = text.index("award:\n"), text.index("contract:\n")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
-    loaded, diagnostics = check.run(root, TODAY)
+    loaded, diagnostics, _ = pipeline.run(root, TODAY)
     rel = "tenders/calloffs/bergen-app-for-sarprosedyrer-2026.yaml"
     assert [(d.path, d.code) for d in unexpected(diagnostics)] == [(rel, "incomplete-decision")]
     releases = build(loaded)["releases"]

@@ -1,5 +1,5 @@
 """Fødselsnummer, D-nummer, H-nummer and the synthetic series: check digits,
-dates behind the numbers, and masking (generator/personal_numbers.py)."""
+dates behind the numbers, and masking (generator/norway/personal_numbers.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from generator import personal_numbers
-from generator.personal_numbers import Series
+from generator.norway import personal_numbers
+from generator.norway.personal_numbers import Series
 
 
 def _number(born: date, series: Series, *, d_number: bool = False, start: int = 100) -> str:

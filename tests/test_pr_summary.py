@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, pr_summary
+from generator import cli
+from generator.github import pr_summary
 from tests.github_fake import FakeGitHub, environment
 
 SHA = "a" * 40

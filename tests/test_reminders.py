@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.reminders import LABEL, key_of, marker
+from generator.github.reminders import LABEL, key_of, marker
 from tests.casefolders import BASE
 from tests.github_fake import FakeGitHub, environment
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import check
-from generator.workdays import add_working_days, is_working_day, working_days_between
+from generator import pipeline
+from generator.norway.workdays import add_working_days, is_working_day, working_days_between
 from tests.casefolders import BASE
 
 DPS = "tenders/dps/dps-a.yaml"
@@ -29,7 +29,7 @@ def _diagnostics(
             assert old in text, old
             text = text.replace(old, new)
         (root / rel).write_text(text, encoding="utf-8")
-    _, diagnostics = check.run(root, today)
+    _, diagnostics, _ = pipeline.run(root, today)
     return [(d.path, d.line, str(d.severity), d.code) for d in diagnostics]
 
 

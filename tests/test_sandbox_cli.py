@@ -1,5 +1,5 @@
-"""`markedsplass verify` and `markedsplass testdata` (generator/cli.py,
-generator/sandbox/command.py): exit 0 verified, 1 not verified, 2 when the
+"""`markedsplass verify` and `markedsplass testdata` (generator/cli/__init__.py,
+generator/cli/sandbox.py): exit 0 verified, 1 not verified, 2 when the
 verification cannot run; a solution record brings its own examples, requirement
 set and endpoint; the catalogue root is found from the record's path."""
 

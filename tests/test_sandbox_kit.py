@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator import personal_numbers
-from generator.personal_numbers import Series, mask
+from generator.norway import personal_numbers
+from generator.norway.personal_numbers import Series, mask
 from generator.sandbox import inputs, kit, testdata
 from generator.sandbox.report import Level, Status
 from tests.fhir_examples import (

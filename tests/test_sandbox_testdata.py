@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import personal_numbers, reference
+from generator.models import reference
+from generator.norway import personal_numbers
 from generator.sandbox import inputs, kit, testdata
 from generator.sandbox.report import Status
 from tests.fhir_examples import RS, failed, result

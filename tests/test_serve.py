@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from generator.kinds import KINDS
+from generator.models.kinds import KINDS
 from generator.site import serve
 
 ROOT = Path(__file__).parents[1]

@@ -19,9 +19,8 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from generator import reference
-from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER
-from generator.models import CallOff, Dps, Experience, Need, Solution
+from generator.models import CallOff, Dps, Experience, Need, Solution, reference
+from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER
 from generator.site import BuildError, build, links, mkdocs_build
 from tests.shipped import unexpected
 
@@ -502,7 +501,7 @@ def test_downloads_are_published_and_every_local_link_resolves(built: Path) -> N
     package = _json.loads((built / "ocds/releases.json").read_text(encoding="utf-8"))
     assert package["releases"] and all(r["ocid"].startswith("ocds-") for r in package["releases"])
     assert (built / "frister.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
-    from generator import reference
+    from generator.models import reference
 
     for category in reference.categories():
         for kind in ("tilbudsinvitasjon", "ros", "dpia", "gevinstrealisering"):

@@ -24,13 +24,14 @@ import docx
 import pytest
 from mkdocs.config import load_config
 
-from generator.catalogue import Catalogue
-from generator.kinds import CALLOFF, SOLUTION
+from generator import pipeline
+from generator.catalogue.gather import Catalogue
 from generator.models import CallOff, Solution
+from generator.models.kinds import CALLOFF, SOLUTION
+from generator.procurement.states import CALLOFF_LABELS, calloff_state
 from generator.site import display, links, mkdocs_build, statement, theme
 from generator.site.gather import gather
 from generator.site.views import verification
-from generator.states import CALLOFF_LABELS, calloff_state
 from tests.conftest import TODAY
 from tests.test_site import text_of
 
@@ -312,7 +313,9 @@ def test_the_overrides_ship_in_the_package_for_both_configurations(tmp_path: Pat
         assert loaded.extra[theme.STATEMENT_KEY] == "tilgjengelighet/"
 
 
-def test_states_are_written_in_words(example_site: Path, example_catalogue: Catalogue) -> None:
+def test_states_are_written_in_words(
+    example_site: Path, example_catalogue: Catalogue, example_checked: pipeline.Checked
+) -> None:
     """A state is never a colour or an icon alone: the call-off's state and how long
     ago its deadline passed, and a solution's verification, stand in words."""
     passed = 0
@@ -325,7 +328,7 @@ def test_states_are_written_in_words(example_site: Path, example_catalogue: Cata
         assert f"Tilbudsfrist: {display.day(c.tender_deadline)} ({when})" in text
         passed += c.tender_deadline < TODAY
     assert passed > 0  # the example has deadlines that have passed, said in words
-    site = gather(example_catalogue, TODAY)
+    site = gather(example_catalogue, TODAY, verification=example_checked.verification)
     for entry in example_catalogue.records(SOLUTION):
         s = entry.record
         assert isinstance(s, Solution)

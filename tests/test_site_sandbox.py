@@ -47,9 +47,9 @@ def test_solution_pages_say_what_the_kit_found(example_site: Path) -> None:
 
 
 def test_full_reports_are_published_as_the_kit_wrote_them(
-    example_site: Path, example_catalogue: Any
+    example_site: Path, example_checked: Any
 ) -> None:
-    reports = example_catalogue.verification
+    reports = example_checked.verification
     assert sorted(reports) == [PASSING, FAILING, ALSO_PASSING]
     for solution_id, report in reports.items():
         data = json.loads(

@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator import config
-from generator.kinds import KINDS, NEED
+from generator.catalogue import config
+from generator.models.kinds import KINDS, NEED
 from generator.site import links
 from generator.site.gather import gather
 from generator.site.links import Linker

@@ -11,7 +11,7 @@ import markdown
 import pytest
 from pydantic import BaseModel
 
-from generator.kinds import KINDS
+from generator.models.kinds import KINDS
 from generator.site import labels
 from generator.site.text import (
     _plain_paragraphs,

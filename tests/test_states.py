@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from generator.kinds import CALLOFF, DPS
 from generator.models import CallOff, Dps
-from generator.states import calloff_state, dps_state, dps_valid_until
+from generator.models.kinds import CALLOFF, DPS
+from generator.procurement.states import calloff_state, dps_state, dps_valid_until
 from tests.casefolders import BASE
 from tests.test_models import _records
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from generator.suggest import Suggester
+from generator.catalogue.suggest import Suggester
 
 
 def test_closest_finds_a_typo_among_many_names() -> None:

@@ -1,4 +1,4 @@
-"""The verification stage of `markedsplass check` (generator/verification.py) and the
+"""The verification stage of `markedsplass check` (generator/sandbox/not_verified.py) and the
 requirement sets it uses: every solution that declares capabilities is verified,
 the reports are kept on the catalogue for the site, a failing one is a warning
 at its `sandbox` key, and check never touches the network."""
@@ -13,8 +13,8 @@ from typing import Any, get_args
 
 import pytest
 
-from generator import check
-from generator.kinds import KINDS
+from generator import pipeline
+from generator.models.kinds import KINDS
 from generator.sandbox import requirements
 from generator.sandbox.report import Level, Status
 from generator.sandbox.requirements import CheckName, RequirementSet, RequirementSetError
@@ -24,8 +24,8 @@ ROOT = Path(__file__).parents[1]
 TODAY = date(2026, 11, 28)
 
 
-def test_the_shipped_reports_are_on_the_catalogue(example_catalogue: Any) -> None:
-    reports = example_catalogue.verification
+def test_the_shipped_reports_are_beside_the_catalogue(example_checked: Any) -> None:
+    reports = example_checked.verification
     assert sorted(reports) == [
         "hjemmepuls-oppfolging",
         "kvikkapp-sarprosedyrer",
@@ -43,7 +43,7 @@ def test_the_shipped_reports_are_on_the_catalogue(example_catalogue: Any) -> Non
 
 
 def test_not_verified_is_a_warning_at_the_sandbox_key() -> None:
-    _, diagnostics = check.run(ROOT, TODAY)
+    _, diagnostics, _ = pipeline.run(ROOT, TODAY)
     (warning,) = diagnostics
     path = "catalogue/solutions/kvikkapp-sarprosedyrer.yaml"
     lines = (ROOT / path).read_text().splitlines()
@@ -77,9 +77,9 @@ def test_check_never_reaches_a_declared_endpoint(
         raise AssertionError("check called the network")
 
     monkeypatch.setattr(urllib.request, "urlopen", no_network)
-    catalogue, diagnostics = check.run(root, TODAY)
+    _, diagnostics, verification = pipeline.run(root, TODAY)
     assert [d.code for d in diagnostics] == ["not-verified"]  # Arne's, as before
-    report = catalogue.verification["hjemmepuls-oppfolging"]
+    report = verification["hjemmepuls-oppfolging"]
     assert report.verified
     metadata = result(report, "endpoint-metadata")
     assert metadata.status is Status.SKIP and "markedsplass verify" in metadata.summary
@@ -91,8 +91,8 @@ def test_a_whole_folder_and_nested_folders_as_examples(tmp_path: Path) -> None:
     text = record.read_text()
     start = text.index("  examples:")
     record.write_text(text[:start] + '  examples: ["."]\n')
-    catalogue, _ = check.run(root, TODAY)
-    report = catalogue.verification["hjemmepuls-oppfolging"]
+    _, _, verification = pipeline.run(root, TODAY)
+    report = verification["hjemmepuls-oppfolging"]
     assert report.verified and len(report.files) == 8
     assert "catalogue/solutions/hjemmepuls-oppfolging/observasjoner/puls.json" in report.files
 
@@ -102,19 +102,19 @@ def test_a_failing_example_added_to_a_passing_solution(tmp_path: Path) -> None:
     folder = root / "catalogue/solutions/hjemmepuls-oppfolging/observasjoner"
     text = (folder / "vekt.json").read_text()
     (folder / "vekt.json").write_text(text.replace('"code": "kg"', '"code": "kilo"'))
-    catalogue, diagnostics = check.run(root, TODAY)
+    _, diagnostics, verification = pipeline.run(root, TODAY)
     assert sorted(d.path for d in diagnostics) == [
         "catalogue/solutions/hjemmepuls-oppfolging.yaml",
         "catalogue/solutions/kvikkapp-sarprosedyrer.yaml",
     ]
-    report = catalogue.verification["hjemmepuls-oppfolging"]
+    report = verification["hjemmepuls-oppfolging"]
     (message,) = report.messages
     assert message.file.endswith("observasjoner/vekt.json") and message.level is Level.ERROR
     assert "Mente du «kg»?" in message.hint
 
 
-def test_solutions_without_a_declaration_get_no_report(example_catalogue: Any) -> None:
-    assert "hjemmepuls-trygg" not in example_catalogue.verification
+def test_solutions_without_a_declaration_get_no_report(example_checked: Any) -> None:
+    assert "hjemmepuls-trygg" not in example_checked.verification
 
 
 # ---------------------------------------------------------------- requirement sets

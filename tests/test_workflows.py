@@ -190,7 +190,7 @@ def test_schedules_and_forms() -> None:
     assert _on(_workflow("intake.yml")) == {"issues": {"types": ["opened", "edited"]}}
     assert _on(_workflow("publish.yml"))["push"] == {"branches": ["main"]}
     condition = _workflow("intake.yml")["jobs"]["intake"]["if"]
-    from generator import forms
+    from generator.github import forms
 
     for form in forms.forms():
         assert f"'{form.label}'" in condition

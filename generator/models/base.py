@@ -15,7 +15,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic import WithJsonSchema as Schema
 from pydantic_core import PydanticCustomError, Url
 
-from generator import identifiers, reference
+from generator.models import reference
+from generator.norway import identifiers
 
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 

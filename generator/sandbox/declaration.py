@@ -13,12 +13,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.kinds import SOLUTION
-from generator.loading import Loc
+from generator.catalogue.suggest import Suggester
+from generator.loading.yaml_files import Loc
 from generator.models import Solution
+from generator.models.kinds import SOLUTION
 from generator.sandbox import requirements
 from generator.sandbox.requirements import RequirementSet
-from generator.suggest import Suggester
 
 
 @dataclass(frozen=True, slots=True)

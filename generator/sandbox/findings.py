@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.personal_numbers import mask
+from generator.norway.personal_numbers import mask
 from generator.sandbox.report import Level
 
 Loc = tuple[str | int, ...]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import identifiers, personal_numbers
-from generator.personal_numbers import ELEVEN_DIGITS, Series
+from generator.norway import identifiers, personal_numbers
+from generator.norway.personal_numbers import ELEVEN_DIGITS, Series
 from generator.sandbox.findings import Finding, Loc, shown
 from generator.sandbox.requirements import IdentifierSystem, RequirementSet
 

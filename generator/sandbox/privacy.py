@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator import personal_numbers
-from generator.personal_numbers import PersonalNumber
+from generator.norway import personal_numbers
+from generator.norway.personal_numbers import PersonalNumber
 from generator.sandbox.findings import Finding, Loc
 
 CHECK = "privacy"

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from generator import loading
+from generator.loading import yaml_files
 
 FOLDER = "requirements"
 
@@ -157,7 +157,7 @@ def requirement_sets() -> dict[str, RequirementSet]:
     found: dict[str, RequirementSet] = {}
     for stem, data in sorted(_files().items()):
         path = f"generator/data/{FOLDER}/{stem}.yaml"
-        document, diagnostics = loading.parse(data, path)
+        document, diagnostics = yaml_files.parse(data, path)
         if document is None or diagnostics:
             raise RequirementSetError(f"{path}: {[d.text() for d in diagnostics]}")
         try:

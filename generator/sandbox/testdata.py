@@ -27,8 +27,9 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from generator import personal_numbers, reference
-from generator.personal_numbers import Series
+from generator.models import reference
+from generator.norway import personal_numbers
+from generator.norway.personal_numbers import Series
 from generator.sandbox import names, requirements
 from generator.sandbox.requirements import Measure, Profile, RequirementSet
 

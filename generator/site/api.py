@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.kinds import KINDS, Kind
 from generator.models import CallOff, Dps, Record
+from generator.models.kinds import KINDS, Kind
+from generator.procurement.states import calloff_state, dps_state
 from generator.site import filters, links
 from generator.site.gather import Site
-from generator.states import calloff_state, dps_state
 
 # Fields copied into the list files: the fixed interface fields of each kind
 # (../shared/interface.md) and what a list shows.

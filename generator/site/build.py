@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator import check, config, invitation, ocds, schema
+from generator import pipeline
+from generator.catalogue import config
 from generator.diagnostics import Diagnostic, has_errors
-from generator.site import api, assets, downloads, feeds, links, mkdocs_build, verify
+from generator.documents import invitation
+from generator.models import schema
+from generator.procurement import ocds
+from generator.site import api, assets, completeness, downloads, feeds, links, mkdocs_build
 from generator.site.gather import gather
 from generator.site.pages import gather_pages
 from generator.site.render import render
@@ -85,13 +89,13 @@ def build(root: Path, out: Path, today: date, *, strict: bool = False) -> BuildR
         timings[stage] = round(now - since, 3)
         return now
 
-    catalogue, diagnostics = check.run(root, today)
+    catalogue, diagnostics, verification = pipeline.run(root, today)
     if has_errors(diagnostics, strict=strict) or any(catalogue.broken.values()):
         return BuildReport(diagnostics, built=False, out=out)
     mark = lap("check", started)
     _guard(root, out)
     settings, _ = config.load(root)  # checked with the catalogue above
-    site = gather(catalogue, today, settings.repository)
+    site = gather(catalogue, today, settings.repository, verification)
     try:
         pages = gather_pages(site)
         mark = lap("shape", mark)
@@ -128,8 +132,8 @@ def build(root: Path, out: Path, today: date, *, strict: bool = False) -> BuildR
             raise BuildError(str(exc)) from exc
         mark = lap("feeds", mark)
         try:
-            verify.check(site, pages, built)
-        except verify.Incomplete as exc:
+            completeness.check(site, pages, built)
+        except completeness.Incomplete as exc:
             raise BuildError(str(exc)) from exc
         _replace(built, out, staging)
         lap("verify", mark)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator import reference
-from generator.norwegian import NBSP, long_date
+from generator.models import reference
+from generator.norway.formatting import NBSP, long_date
 
 
 def day(value: date) -> str:

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import config, deadlines, invitation, ocds, reference
-from generator.documents import template_stem
-from generator.kinds import SOLUTION
+from generator.catalogue import config
+from generator.documents import invitation
+from generator.documents.model import template_stem
+from generator.models import reference
+from generator.models.kinds import SOLUTION
+from generator.procurement import deadlines, ocds
 from generator.sandbox import formats, testdata
 from generator.site.gather import Site
 
@@ -61,7 +64,7 @@ def sandbox_files(site: Site, built: Path) -> list[Path]:
     """Every verification report in full (Markdown and JSON, as `markedsplass
     verify` writes them), and the ready set of synthetic test data."""
     written = []
-    reports = site.catalogue.verification
+    reports = site.verification
     for entry in site.catalogue.records(SOLUTION):
         report = reports.get(entry.record.id)
         if report is None:

@@ -1,7 +1,7 @@
 """What a reader can subscribe to, written next to the pages after MkDocs: an Atom
 feed of new needs and one of open call-offs (written by `feedgen`), and a deadline
 calendar per municipality that buys (written by `icalendar`, through
-`generator.deadlines`; the calendar of all deadlines is one of the downloads).
+`generator.procurement.deadlines`; the calendar of all deadlines is one of the downloads).
 
 Entries link to the record pages by absolute URL, from the `site_url` in the MkDocs
 configuration the build uses. Every date comes from the records, or is the build's
@@ -15,13 +15,14 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
-from generator import deadlines, identifiers, reference
-from generator.kinds import CALLOFF, DPS, NEED, SUPPLIER
-from generator.models import CallOff, Dps, Need, Supplier
+from generator.models import CallOff, Dps, Need, Supplier, reference
+from generator.models.kinds import CALLOFF, DPS, NEED, SUPPLIER
+from generator.norway import identifiers
+from generator.procurement import deadlines
+from generator.procurement.states import CALLOFF_LABELS, calloff_state
 from generator.site import display, links, mkdocs_build
 from generator.site.downloads import CALENDAR_DAYS
 from generator.site.gather import Site
-from generator.states import CALLOFF_LABELS, calloff_state
 
 NEEDS_FEED = "feeds/behov.xml"
 CALLOFFS_FEED = "feeds/uttak.xml"

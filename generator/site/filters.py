@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator import identifiers, reference
-from generator.kinds import CALLOFF, EXPERIENCE, NEED, SOLUTION, SUPPLIER, Kind
-from generator.models import CallOff, Experience, Need, Record, Solution, Supplier
+from generator.models import CallOff, Experience, Need, Record, Solution, Supplier, reference
+from generator.models.kinds import CALLOFF, EXPERIENCE, NEED, SOLUTION, SUPPLIER, Kind
+from generator.norway import identifiers
 from generator.site import display, labels, links
 from generator.site.gather import Site
 from generator.site.links import Linker

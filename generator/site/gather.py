@@ -9,15 +9,17 @@ that reverse direction, every list sorted, so that each page is one lookup."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from generator import config
-from generator.catalogue import Catalogue
-from generator.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION, Kind
+from generator.catalogue import config
+from generator.catalogue.gather import Catalogue
 from generator.models import CallOff, Dps, Experience, Need, Record, Solution
 from generator.models.dps import Application
+from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION, Kind
+from generator.sandbox.report import Report
 
 R = TypeVar("R", bound=Record)
 
@@ -107,6 +109,8 @@ class Site:
     today: date
     rel: Relations
     repository: str = config.DEFAULT_REPOSITORY  # the GitHub repository's address
+    # the sandbox's reports by solution id (`pipeline.Checked.verification`)
+    verification: Mapping[str, Report] = field(default_factory=dict)
 
     def get(self, kind: Kind, record_id: str, model: type[R]) -> R:
         record = self.catalogue.get(kind, record_id)
@@ -121,5 +125,12 @@ class Site:
         return sorted(found, key=lambda r: r.id)
 
 
-def gather(catalogue: Catalogue, today: date, repository: str = config.DEFAULT_REPOSITORY) -> Site:
-    return Site(catalogue, today, relations(catalogue), repository.rstrip("/"))
+def gather(
+    catalogue: Catalogue,
+    today: date,
+    repository: str = config.DEFAULT_REPOSITORY,
+    verification: Mapping[str, Report] | None = None,
+) -> Site:
+    return Site(
+        catalogue, today, relations(catalogue), repository.rstrip("/"), dict(verification or {})
+    )

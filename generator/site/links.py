@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator import identifiers
-from generator.catalogue import Catalogue
-from generator.kinds import SUPPLIER, Kind
+from generator.catalogue.gather import Catalogue
 from generator.models import Record
+from generator.models.kinds import SUPPLIER, Kind
+from generator.norway import identifiers
 from generator.site import display
 from generator.site.text import escape
 

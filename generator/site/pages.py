@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.kinds import KINDS
+from generator.models.kinds import KINDS
 from generator.site import links
 from generator.site.gather import Site
 from generator.site.links import Linker, record_name

@@ -17,10 +17,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TextIO
 
-from generator.catalogue import NotACatalogue
-from generator.config import FILE as SETTINGS
+from generator.catalogue.config import FILE as SETTINGS
+from generator.catalogue.gather import NotACatalogue
 from generator.diagnostics import FORMATTERS, Severity
-from generator.kinds import KINDS
+from generator.models.kinds import KINDS
 from generator.site.build import BuildError, BuildReport, build
 from generator.site.mkdocs_build import CONFIG
 

@@ -4,7 +4,7 @@ WCAG 2.1 that the Norwegian regulation asks of a public website, each with how i
 is tested on this site (axe-core rules, named browser tests, named tests of the
 built pages, a manual review, or why it does not apply) and any known deviation.
 The page itself is shaped by `views/statement.py`. A broken file is a tool failure,
-not a contributor's mistake, so it raises (as `generator.reference` does)."""
+not a contributor's mistake, so it raises (as `generator.models.reference` does)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from generator import loading
+from generator.loading import yaml_files
 from generator.models.base import Email, HttpsUrl, IsoDate, Line, Model
 
 FILE = "accessibility-statement.yaml"
@@ -91,7 +91,7 @@ class Statement(Model):
 @cache
 def load() -> Statement:
     data = resources.files("generator").joinpath("data", FILE).read_bytes()
-    document, diagnostics = loading.parse(data, f"generator/data/{FILE}")
+    document, diagnostics = yaml_files.parse(data, f"generator/data/{FILE}")
     if document is None or diagnostics:
         raise StatementDataError(f"generator/data/{FILE}: {[d.text() for d in diagnostics]}")
     try:

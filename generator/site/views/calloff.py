@@ -10,13 +10,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.kinds import DPS, EXPERIENCE, NEED, SOLUTION, SUPPLIER
 from generator.models import CallOff, Dps
+from generator.models.kinds import DPS, EXPERIENCE, NEED, SOLUTION, SUPPLIER
+from generator.procurement.states import CALLOFF_LABELS, calloff_state
 from generator.site import display, downloads, labels
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text, mermaid_label
-from generator.states import CALLOFF_LABELS, calloff_state
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -7,14 +7,19 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import reference
-from generator.kinds import CALLOFF, SUPPLIER
-from generator.models import CallOff, Dps
+from generator.models import CallOff, Dps, reference
+from generator.models.kinds import CALLOFF, SUPPLIER
+from generator.procurement.states import (
+    CALLOFF_LABELS,
+    DPS_LABELS,
+    calloff_state,
+    dps_state,
+    dps_valid_until,
+)
 from generator.site import display, downloads, labels
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
-from generator.states import CALLOFF_LABELS, DPS_LABELS, calloff_state, dps_state, dps_valid_until
 
 TEMPLATE_TITLES = (
     ("tilbudsinvitasjon", "tilbudsinvitasjon"),

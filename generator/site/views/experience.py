@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import reference
-from generator.kinds import CALLOFF, NEED, SOLUTION
-from generator.models import Experience
+from generator.models import Experience, reference
+from generator.models.kinds import CALLOFF, NEED, SOLUTION
 from generator.site import display
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line

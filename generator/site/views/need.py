@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import reference
-from generator.kinds import CALLOFF, EXPERIENCE, SOLUTION
-from generator.models import CallOff, Experience, Need, Solution
+from generator.models import CallOff, Experience, Need, Solution, reference
+from generator.models.kinds import CALLOFF, EXPERIENCE, SOLUTION
+from generator.procurement.states import CALLOFF_LABELS, calloff_state
 from generator.site import display, labels
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
-from generator.states import CALLOFF_LABELS, calloff_state
 
 
 def phase_name(number: int) -> str:

@@ -11,9 +11,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import forms, reference
-from generator.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER, Kind
-from generator.models import CallOff, Dps, Experience, Need, Record, Solution, Supplier
+from generator.github import forms
+from generator.models import CallOff, Dps, Experience, Need, Record, Solution, Supplier, reference
+from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER, Kind
+from generator.procurement.states import CALLOFF_LABELS, DPS_LABELS, calloff_state, dps_state
 from generator.site import display, downloads, feeds, filters, labels, links
 from generator.site.gather import Site
 from generator.site.links import Linker
@@ -21,7 +22,6 @@ from generator.site.views import verification
 from generator.site.views.dps import awarded
 from generator.site.views.need import categories, phase_name
 from generator.site.views.solution import buyable_through
-from generator.states import CALLOFF_LABELS, DPS_LABELS, calloff_state, dps_state
 
 NEWEST = 5
 SOON = (7, 30)

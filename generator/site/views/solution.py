@@ -7,16 +7,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from generator import reference
-from generator.kinds import CALLOFF, DPS, EXPERIENCE, NEED
-from generator.models import CallOff, Dps, Experience, Solution
+from generator.models import CallOff, Dps, Experience, Solution, reference
+from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED
+from generator.procurement.states import DPS_LABELS, dps_state
 from generator.site import display, labels
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
 from generator.site.views import verification
 from generator.site.views.need import categories
-from generator.states import DPS_LABELS, dps_state
 
 
 def _joined(values: tuple[str, ...], names: dict[str, str]) -> str:

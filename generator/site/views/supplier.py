@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION
 from generator.models import CallOff, Solution, Supplier
+from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION
 from generator.site import display, labels
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line

@@ -2,7 +2,7 @@
 sandbox page itself.
 
 The status is derived only from the report `markedsplass check` made by running
-the kit (`catalogue.verification`, generator/verification.py); no record field
+the kit (`pipeline.Checked.verification`, generator/sandbox/not_verified.py); no record field
 can claim it. Three states, each written out in words (never colour alone):
 verified, not verified (with what failed), and not tried in the sandbox.
 
@@ -17,8 +17,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.kinds import SOLUTION, SUPPLIER
 from generator.models import Solution
+from generator.models.kinds import SOLUTION, SUPPLIER
 from generator.sandbox import formats, requirements
 from generator.sandbox.report import LEVEL_LABELS, STATUS_LABELS, Report, Status
 from generator.site import downloads, links
@@ -35,7 +35,7 @@ STRENGTH = {"error": "SKAL", "warning": "BØR"}
 
 
 def report_of(solution: Solution, site: Site) -> Report | None:
-    return site.catalogue.verification.get(solution.id)
+    return site.verification.get(solution.id)
 
 
 def status(solution: Solution, site: Site) -> str:

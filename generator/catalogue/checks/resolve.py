@@ -1,0 +1,35 @@
+"""Resolving one reference from a record to another, shared by the reference checks."""
+
+from __future__ import annotations
+
+from generator.catalogue.gather import Catalogue, Entry
+from generator.diagnostics import Diagnostic
+from generator.loading.yaml_files import Loc
+from generator.models.kinds import SUPPLIER, Kind
+
+
+def unresolved(
+    catalogue: Catalogue, entry: Entry, loc: Loc, target: Kind, value: str, code: str
+) -> Diagnostic | None:
+    """A diagnostic when `value` names no record of kind `target`, else None."""
+    if catalogue.known(target, value):
+        return None
+    close = catalogue.suggest(target, value)
+    hint = f" Mente du «{close}»?" if close else ""
+    return catalogue.error_at(
+        entry,
+        loc,
+        code,
+        f"«{value}» finnes ikke blant {target.plural} i {target.folder}/.{hint} Skriv "
+        f"id-en til {target.article} registrert {target.label}, eller legg til "
+        f"{target.folder}/{value}.yaml først.",
+    )
+
+
+def unresolved_actor(
+    catalogue: Catalogue, entry: Entry, loc: Loc, value: str, code: str
+) -> Diagnostic | None:
+    """An actor is a kommunenummer (checked by the model) or a supplier id."""
+    if value.isdigit():
+        return None
+    return unresolved(catalogue, entry, loc, SUPPLIER, value, code)

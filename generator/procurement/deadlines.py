@@ -1,0 +1,211 @@
+"""Upcoming and overdue deadlines and milestones, for `markedsplass deadlines`, the
+scheduled reminder job and the site's calendar. Legal deadlines are the ones the
+marketplace or a buyer must meet by law (deciding a request to participate,
+announcing an award); an overdue one makes the command exit 1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
+
+import icalendar
+
+from generator.catalogue.gather import Catalogue, Entry
+from generator.models import CallOff, Dps
+from generator.models.kinds import CALLOFF, DPS
+from generator.norway.workdays import add_working_days
+from generator.procurement import limits
+from generator.procurement.states import dps_valid_until
+
+Status = Literal["overdue", "due"]
+
+KIND_LABELS = {
+    "request-deadline": "Frist for forespørsler om deltakelse",
+    "application-decision": "Frist for å avgjøre forespørsel om deltakelse",
+    "tender-deadline": "Tilbudsfrist",
+    "award-notice": "Frist for å kunngjøre tildelingen",
+    "milestone": "Kontraktsmilepæl",
+    "dps-expiry": "Ordningen utløper",
+}
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Deadline:
+    date: date
+    kind: str
+    record: str
+    record_kind: str
+    path: str
+    title: str
+    legal: bool
+    rule: str
+    status: Status = "due"
+    # what within the record the date is about (the applicant, the milestone), so
+    # that `key` names the same deadline from one day to the next
+    subject: str = ""
+
+    @property
+    def key(self) -> str:
+        """A stable name for the deadline (the reminders' issues are found by it)."""
+        parts = (self.record_kind, self.record, self.kind, self.subject)
+        return "/".join(part for part in parts if part)
+
+
+def _dps_items(entry: Entry, dps: Dps) -> Iterator[Deadline]:
+    path = entry.path
+
+    def item(
+        day: date, kind: str, title: str, legal: bool = False, rule: str = "", subject: str = ""
+    ) -> Deadline:
+        return Deadline(day, kind, dps.id, DPS.name, path, title, legal, rule, subject=subject)
+
+    yield item(dps.request_deadline, "request-deadline", dps.title)
+    yield item(dps_valid_until(dps), "dps-expiry", dps.title)
+    for application in dps.applications:
+        if application.decided is None:
+            limit = (
+                limits.DECISION_EXTENDED_WORKING_DAYS
+                if application.extension_reason
+                else limits.DECISION_WORKING_DAYS
+            )
+            yield item(
+                add_working_days(application.received, limit),
+                "application-decision",
+                f"{dps.title}: forespørsel fra {application.supplier}",
+                True,
+                limits.DECISION_RULE,
+                application.supplier,
+            )
+
+
+def _calloff_items(entry: Entry, calloff: CallOff) -> Iterator[Deadline]:
+    path = entry.path
+
+    def item(
+        day: date, kind: str, title: str, legal: bool = False, rule: str = "", subject: str = ""
+    ) -> Deadline:
+        return Deadline(
+            day, kind, calloff.id, CALLOFF.name, path, title, legal, rule, subject=subject
+        )
+
+    if calloff.award is None:
+        yield item(calloff.tender_deadline, "tender-deadline", calloff.title)
+    contract = calloff.contract
+    if contract is None:
+        return
+    if contract.award_notice_published is None:
+        due = contract.signed + timedelta(days=limits.AWARD_NOTICE_DAYS)
+        yield item(due, "award-notice", calloff.title, True, limits.AWARD_NOTICE_RULE)
+    for milestone in contract.milestones:
+        if milestone.met is None:
+            yield item(
+                milestone.due,
+                "milestone",
+                f"{calloff.title}: {milestone.title}",
+                subject=milestone.title,
+            )
+
+
+# Kinds that are obligations: past due and not done means overdue. The others are
+# dates that simply pass.
+_OBLIGATIONS = {"application-decision", "award-notice", "milestone"}
+
+
+def collect(catalogue: Catalogue, today: date, within: int) -> list[Deadline]:
+    """Everything overdue, and everything due from today up to `within` days ahead."""
+    items: list[Deadline] = []
+    for entry in catalogue.records(DPS):
+        assert isinstance(entry.record, Dps)
+        items.extend(_dps_items(entry, entry.record))
+    for entry in catalogue.records(CALLOFF):
+        assert isinstance(entry.record, CallOff)
+        items.extend(_calloff_items(entry, entry.record))
+    horizon = today + timedelta(days=within)
+    selected = []
+    for item in items:
+        if item.date < today and item.kind in _OBLIGATIONS:
+            selected.append(_with_status(item, "overdue"))
+        elif today <= item.date <= horizon:
+            selected.append(item)
+    return sorted(selected)
+
+
+def _with_status(item: Deadline, status: Status) -> Deadline:
+    return Deadline(**{**asdict(item), "status": status})
+
+
+def legal_overdue(items: list[Deadline]) -> bool:
+    return any(item.legal and item.status == "overdue" for item in items)
+
+
+def _when(item: Deadline, today: date) -> str:
+    days = (item.date - today).days
+    if days < 0:
+        return f"{-days} dager på overtid"
+    return {0: "i dag", 1: "i morgen"}.get(days, f"om {days} dager")
+
+
+def format_text(items: list[Deadline], today: date) -> str:
+    lines = []
+    for item in items:
+        legal = " (lovpålagt)" if item.legal else ""
+        lines.append(
+            f"{item.date}  {_when(item, today):<18} {KIND_LABELS[item.kind]}{legal}: "
+            f"{item.title} [{item.path}]"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def format_json(items: list[Deadline], today: date) -> str:
+    rows = [
+        {
+            **asdict(item),
+            "key": item.key,
+            "date": item.date.isoformat(),
+            "label": KIND_LABELS[item.kind],
+            "days": (item.date - today).days,
+        }
+        for item in items
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def by_buyer(items: list[Deadline], catalogue: Catalogue) -> dict[str, list[Deadline]]:
+    """The call-off items grouped by the municipality that buys, for every
+    municipality with a call-off (an empty list when none of its dates is among
+    `items`). DPS items belong to no municipality and are left out."""
+    buyer_of: dict[str, str] = {}
+    for entry in catalogue.records(CALLOFF):
+        assert isinstance(entry.record, CallOff)
+        buyer_of[entry.record.id] = entry.record.buyer
+    grouped: dict[str, list[Deadline]] = {buyer: [] for buyer in sorted(set(buyer_of.values()))}
+    for item in items:
+        if item.record_kind == CALLOFF.name:
+            grouped[buyer_of[item.record]].append(item)
+    return grouped
+
+
+def format_ics(items: list[Deadline], today: date, name: str = "Markedsplassen: frister") -> str:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Markedsplassen//frister//NO")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    for item in items:
+        event = icalendar.Event()
+        event.add("uid", f"{item.kind}-{item.record_kind}-{item.record}-{item.date}@markedsplassen")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.date)
+        event.add("dtend", item.date + timedelta(days=1))
+        event.add("summary", f"{KIND_LABELS[item.kind]}: {item.title}")
+        description = f"{item.rule}. " if item.rule else ""
+        event.add("description", f"{description}Posten: {item.path}")
+        event.add("categories", [item.kind])
+        calendar.add_component(event)
+    return str(calendar.to_ical().decode("utf-8"))
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "ics": format_ics}

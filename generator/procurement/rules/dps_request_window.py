@@ -1,0 +1,31 @@
+"""The first round's request window is at least 30 days from the notice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from generator.catalogue.gather import Catalogue
+from generator.diagnostics import Diagnostic
+from generator.models import Dps
+from generator.models.kinds import DPS
+from generator.procurement import limits
+
+CODE = "dps-request-window"
+
+
+def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
+    for entry in catalogue.records(DPS):
+        dps = entry.record
+        assert isinstance(dps, Dps)
+        earliest = dps.announced + timedelta(days=limits.REQUEST_WINDOW_DAYS)
+        if dps.request_deadline < earliest:
+            days = (dps.request_deadline - dps.announced).days
+            yield catalogue.error_at(
+                entry,
+                ("request_deadline",),
+                CODE,
+                f"{limits.REQUEST_WINDOW_RULE}: fristen for forespørsler om deltakelse må være "
+                f"minst {limits.REQUEST_WINDOW_DAYS} dager etter kunngjøringen ({dps.announced}),"
+                f" men er {days} dager. Sett `request_deadline: {earliest}` eller senere.",
+            )
