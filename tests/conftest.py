@@ -1,12 +1,11 @@
 """Fixtures shared across test modules: the shipped example catalogue, checked and
 built once per test session (read-only: tests that change data work on a copy);
 for the browser tests, one Chromium per session, the example site served from
-127.0.0.1, and watched pages (tests/browsing.py)."""
+127.0.0.1, and watched pages (tests/support/browsing.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,9 @@ from playwright.sync_api import Browser, sync_playwright
 from generator import pipeline
 from generator.catalogue.gather import Catalogue
 from generator.site import build
-from tests.browsing import ARGS, CHROMIUM, Opener, Served, opener, serve
-from tests.shipped import unexpected
-
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
+from tests.support.browsing import ARGS, CHROMIUM, Opener, Served, opener, serve
+from tests.support.paths import ROOT, TODAY
+from tests.support.shipped import unexpected
 
 
 @pytest.fixture(scope="session")

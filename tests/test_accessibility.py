@@ -29,8 +29,8 @@ from generator.models import CallOff
 from generator.models.kinds import CALLOFF, KINDS
 from generator.site import links, statement
 from generator.site.views import calloff
-from tests.browsing import Opener, Served, Watched, needs_chromium
-from tests.conftest import TODAY
+from tests.support.browsing import Opener, Served, Watched, needs_chromium
+from tests.support.paths import TODAY
 
 pytestmark = needs_chromium
 
@@ -299,7 +299,9 @@ def test_the_skip_link_comes_first_and_leads_to_the_content(site: Served, opened
         expect(skip).to_have_text("Gå til innhold")
         w.page.keyboard.press("Enter")
         h1 = w.page.locator("article h1")
-        assert w.page.url.endswith("#" + (h1.get_attribute("id") or "?")), w.page.url
+        # expect waits for the jump: reading page.url at once can see the old address
+        anchor = "#" + (h1.get_attribute("id") or "?")
+        expect(w.page).to_have_url(re.compile(re.escape(anchor) + "$"))
         expect(h1).to_be_in_viewport()
         w.page.keyboard.press("Tab")  # the next stop is in the content, past the menus
         assert w.page.evaluate("Boolean(document.activeElement.closest('article'))"), path

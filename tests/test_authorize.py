@@ -11,7 +11,7 @@ from generator import cli
 from generator.codes import CODES
 from generator.github.authorize import authorize
 from generator.github.git import GitError
-from tests.gitrepo import Repo, make
+from tests.support.gitrepo import Repo, make
 
 SOLUTION = "catalogue/solutions/losning-a.yaml"
 SUPPLIER_A = "catalogue/suppliers/leverandor-a.yaml"
@@ -242,7 +242,7 @@ def test_cli_exit_codes(repo: Repo, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_revision_that_looks_like_an_option_is_refused(repo: Repo) -> None:
-    with pytest.raises(GitError):
+    with pytest.raises(GitError, match="er ingen gyldig revisjon"):
         authorize(repo.root, "--output=/tmp/x", "HEAD", "a")
 
 

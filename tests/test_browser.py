@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
 
 from generator.site import build
-from tests.browsing import Served, needs_chromium, serve
-from tests.test_site import LINE, _NoAliases, _poison, copy_catalogue
+from tests.support.browsing import Opener, Served, needs_chromium, serve
+from tests.support.hostile_text import LINE, poison_catalogue
+from tests.support.paths import TODAY
+from tests.support.records import copy_catalogue
 
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
 WOUND_CARE = "sarfag-sarjournal"
 
 pytestmark = needs_chromium
@@ -35,7 +32,7 @@ pytestmark = needs_chromium
 
 # ---------------------------------------------------------------- the served sites
 # (the browser, the served example site and the watched pages are shared with
-# tests/test_accessibility.py: tests/conftest.py and tests/browsing.py)
+# tests/test_accessibility.py: tests/conftest.py and tests/support/browsing.py)
 
 
 @pytest.fixture
@@ -45,13 +42,11 @@ def site(served_site: Served) -> Served:
 
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The example catalogue with the XSS corpus in every free-text and
-    single-line field (as tests/test_site.py does it), built and served."""
+    """The example catalogue with the XSS corpus (tests/support/hostile_text.py)
+    in every free-text and single-line field, as tests/test_site.py does it, built
+    and served."""
     root = copy_catalogue(tmp_path_factory.mktemp("browser-xss") / "root")
-    for path in root.rglob("*.yaml"):
-        document = yaml.safe_load(path.read_text("utf-8"))
-        text = yaml.dump(_poison(document), Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
-        path.write_text(text, encoding="utf-8")
+    poison_catalogue(root)
     out = root.parent / "site"
     report = build(root, out, TODAY)
     assert report.built, [d.text() for d in report.diagnostics]
@@ -73,7 +68,7 @@ def filter_file(served: Served, kind: str) -> dict[str, Any]:
 # ---------------------------------------------------------------- the tests
 
 
-def test_home_page_loads_without_console_errors(site: Served, opened: Any) -> None:
+def test_home_page_loads_without_console_errors(site: Served, opened: Opener) -> None:
     w = opened(site)
     w.page.goto(site.url, wait_until="networkidle")
     expect(w.page.locator("h1")).to_have_text("Markedsplassen")
@@ -82,7 +77,7 @@ def test_home_page_loads_without_console_errors(site: Served, opened: Any) -> No
     assert w.outside == []  # no fonts or scripts fetched from elsewhere
 
 
-def test_the_calloff_timeline_is_drawn_from_the_site_itself(site: Served, opened: Any) -> None:
+def test_the_calloff_timeline_is_drawn_from_the_site_itself(site: Served, opened: Opener) -> None:
     calloff = sorted((site.folder / "calloff").iterdir())[0].name
     w = opened(site)
     w.page.goto(f"{site.url}calloff/{calloff}/", wait_until="networkidle")
@@ -93,7 +88,7 @@ def test_the_calloff_timeline_is_drawn_from_the_site_itself(site: Served, opened
     assert w.errors == []
 
 
-def test_search_finds_the_wound_care_solution(site: Served, opened: Any) -> None:
+def test_search_finds_the_wound_care_solution(site: Served, opened: Opener) -> None:
     w = opened(site)
     w.page.goto(site.url)
     w.page.locator("input.md-search__input").click()  # no single-key shortcut (WCAG 2.1.4)
@@ -107,7 +102,7 @@ def test_search_finds_the_wound_care_solution(site: Served, opened: Any) -> None
     assert w.errors == []
 
 
-def test_a_filter_narrows_the_solutions_list(site: Served, opened: Any) -> None:
+def test_a_filter_narrows_the_solutions_list(site: Served, opened: Opener) -> None:
     data = filter_file(site, "solution")
     w = opened(site)
     w.page.goto(site.url + "katalogen/")
@@ -145,7 +140,7 @@ def test_a_filter_narrows_the_solutions_list(site: Served, opened: Any) -> None:
     assert w.errors == []
 
 
-def test_filters_work_by_keyboard_alone(site: Served, opened: Any) -> None:
+def test_filters_work_by_keyboard_alone(site: Served, opened: Opener) -> None:
     data = filter_file(site, "need")
     total = data["count"]
     seeking = sorted(r for r, v in data["records"].items() if "deltakere" in v)
@@ -187,7 +182,7 @@ def test_filters_work_by_keyboard_alone(site: Served, opened: Any) -> None:
     assert w.errors == []
 
 
-def test_without_javascript_the_whole_list_stays(site: Served, opened: Any) -> None:
+def test_without_javascript_the_whole_list_stays(site: Served, opened: Opener) -> None:
     w = opened(site, javascript=False)
     for section, kind in (
         ("innovasjonsarenaen", "need"),
@@ -200,7 +195,7 @@ def test_without_javascript_the_whole_list_stays(site: Served, opened: Any) -> N
         assert not w.page.locator(".mp-filter").is_visible()
 
 
-def test_a_need_page_leads_to_its_participants_and_solutions(site: Served, opened: Any) -> None:
+def test_a_need_page_leads_to_its_participants_and_solutions(site: Served, opened: Opener) -> None:
     w = opened(site)
     need = site.url + "need/app-for-sarprosedyrer/"
     w.page.goto(need)
@@ -235,7 +230,7 @@ POISONED_PAGES = (
 )
 
 
-def test_the_xss_corpus_opens_no_dialog(poisoned: Served, opened: Any) -> None:
+def test_the_xss_corpus_opens_no_dialog(poisoned: Served, opened: Opener) -> None:
     w = opened(poisoned)
     for path in POISONED_PAGES:
         w.page.goto(poisoned.url + path)

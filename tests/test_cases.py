@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator import pipeline
 from generator.codes import CODES
-from tests.casefolders import build, case_dirs, expected
-
-TODAY = date(2026, 11, 28)
+from tests.support.casefolders import build, case_dirs, expected
+from tests.support.paths import TODAY
 
 
 def _run(case: Path, tmp_path: Path) -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
-from tests.casefolders import BASE, CASES, build
+from generator import cli, pipeline
+from tests.support.casefolders import BASE, CASES, build
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -84,7 +84,7 @@ def test_a_broken_tool_reports_without_traceback(
     def broken(*_: object) -> None:
         raise RuntimeError("mal mangler")
 
-    monkeypatch.setattr(cli.catalogue.pipeline, "run", broken)
+    monkeypatch.setattr(pipeline, "run", broken)
     code, _, err = _run(capsys, "check", "--root", str(BASE))
     assert code == 2
     assert "verktøyfeil (RuntimeError: mal mangler)" in err

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from generator.catalogue.checks import REGISTRY
 from generator.codes import CODES, ERROR_TYPES
-from tests.casefolders import case_dirs, expected
+from tests.support.casefolders import case_dirs, expected
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).parents[1]
 # Codes no case folder can produce portably, each with the reason.
 WITHOUT_CASE = {
     "unreadable": "a file the checker may not read; tests run as root, who reads everything",

@@ -12,7 +12,7 @@ import icalendar
 import pytest
 
 from generator import cli
-from tests.casefolders import BASE
+from tests.support.casefolders import BASE
 
 DPS = "tenders/dps/dps-a.yaml"
 CALLOFF = "tenders/calloffs/uttak-a.yaml"

@@ -17,10 +17,8 @@ import pytest
 from generator import cli, pipeline
 from generator.diagnostics import has_errors
 from generator.models.kinds import KINDS
-from tests.shipped import EXPECTED, unexpected
-
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
+from tests.support.paths import ROOT, TODAY
+from tests.support.shipped import EXPECTED, unexpected
 
 
 def test_shipped_catalogue_is_valid_with_only_the_expected_warning() -> None:
@@ -43,12 +41,12 @@ def test_check_command_on_the_shipped_catalogue(capsys: pytest.CaptureFixture[st
 def test_shipped_catalogue_covers_the_seed() -> None:
     catalogue, _, _ = pipeline.run(ROOT, TODAY)
     solutions = [e.record for e in catalogue.records(KINDS[1])]
-    assert len({c for s in solutions for c in s.categories}) >= 3  # type: ignore[attr-defined]
+    assert len({c for s in solutions for c in s.categories}) >= 3
     needs = [e.record for e in catalogue.records(KINDS[2])]
-    assert len({n.phase for n in needs}) >= 3  # type: ignore[attr-defined]
-    freed = [p.time_share_percent for n in needs for p in n.participants]  # type: ignore[attr-defined]
+    assert len({n.phase for n in needs}) >= 3
+    freed = [p.time_share_percent for n in needs for p in n.participants]
     assert 30 in freed  # the wound nurse freed at 30 %
-    areas = {e.record.area for e in catalogue.records(KINDS[3])}  # type: ignore[attr-defined]
+    areas = {e.record.area for e in catalogue.records(KINDS[3])}
     assert areas == {
         "innovation",
         "procurement-collaboration",
@@ -182,7 +180,7 @@ def test_0301_unquoted_stays_a_string_and_means_oslo(tmp_path: Path) -> None:
     catalogue, diagnostics, _ = pipeline.run(root, TODAY)
     assert [d.text() for d in unexpected(diagnostics)] == []
     need = catalogue.get(KINDS[2], target.stem)
-    assert need is not None and need.owner == "0301"  # type: ignore[attr-defined]
+    assert need is not None and need.owner == "0301"
 
 
 @pytest.mark.parametrize(

@@ -20,10 +20,9 @@ from generator.models.kinds import CALLOFF, KINDS, NEED
 from generator.procurement import deadlines
 from generator.site import downloads, feeds, mkdocs_build
 from generator.site.gather import gather
-from tests.shipped import unexpected
+from tests.support.paths import ROOT, TODAY
+from tests.support.shipped import unexpected
 
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
 A = "{http://www.w3.org/2005/Atom}"
 BASE = "https://markedsplassen.example.no/"
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,10 +16,9 @@ from generator.site import filters, links
 from generator.site.gather import Site, gather
 from generator.site.pages import gather_pages
 from generator.site.render import render
-from tests.shipped import unexpected
+from tests.support.paths import ROOT, TODAY
+from tests.support.shipped import unexpected
 
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
 LISTS = {NEED.name: links.NEEDS, EXPERIENCE.name: links.EXPERIENCES, SOLUTION.name: links.SOLUTIONS}
 
 
@@ -105,13 +102,13 @@ def test_sort_key_is_norwegian() -> None:
     assert sorted(names, key=filters.sort_key) == ["Aremark", "bø", "Zeta", "Ærøy", "Ørland", "Ås"]
 
 
-def _list_page(site: Site, kind: Kind) -> str:
+def _list_page(site: Site, kind: Kind[Any]) -> str:
     page = next(p for p in gather_pages(site) if p.doc == LISTS[kind.name])
     return render(page)
 
 
 @pytest.mark.parametrize("kind", filters.FILTERED, ids=lambda k: k.name)
-def test_every_row_of_a_list_is_in_its_filter_file(site: Site, kind: Kind) -> None:
+def test_every_row_of_a_list_is_in_its_filter_file(site: Site, kind: Kind[Any]) -> None:
     text = _list_page(site, kind)
     rows = re.findall(r'<tr data-id="([^"]+)">', text)
     assert (

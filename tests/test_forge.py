@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from generator.github.forge import Forge, ForgeError
-from tests.github_fake import NAME, OWNER, TOKEN, FakeGitHub, environment
+from tests.support.github_fake import NAME, OWNER, TOKEN, FakeGitHub, environment
 
 REPO = f"{OWNER}/{NAME}"
 

@@ -6,8 +6,7 @@ check's Norwegian messages per form field, and what intake proposes is what
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -17,11 +16,9 @@ from generator.github import forms, intake
 from generator.github.authorize import authorize
 from generator.github.forms import Form
 from generator.loading import yaml_files
-from tests.github_fake import FakeGitHub, environment
-from tests.gitrepo import Repo, make
-
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
+from tests.support.github_fake import FakeGitHub, environment
+from tests.support.gitrepo import Repo, make
+from tests.support.paths import ROOT, TODAY
 
 
 @pytest.fixture
@@ -29,6 +26,10 @@ def github(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGitHub]:
     with FakeGitHub() as server:
         environment(monkeypatch, server)
         yield server
+
+
+FormValue = str | list[str] | bool
+"""A field's value in a filled-in form: text, the options chosen, or a tick box."""
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def _form(kind: str) -> Form:
     return next(f for f in forms.forms() if f.kind == kind)
 
 
-def body(form: Form, values: dict[str, str | list[str] | bool]) -> str:
+def body(form: Form, values: Mapping[str, FormValue]) -> str:
     """The issue body GitHub makes of a filled-in form."""
     sections = []
     for f in form.fields:
@@ -55,7 +56,7 @@ def body(form: Form, values: dict[str, str | list[str] | bool]) -> str:
     return "\n\n".join(sections)
 
 
-NEED = {
+NEED: dict[str, FormValue] = {
     "title": "Digitalt tilsyn om natten",
     "owner": "4601 Bergen",
     "phase": "1 Forankring",
@@ -221,7 +222,7 @@ def test_sharing_an_experience(repo: Repo) -> None:
     assert document.value["usage_weeks"] == 3 and document.value["area"] == "use"
 
 
-QUALIFICATION = {
+QUALIFICATION: dict[str, FormValue] = {
     "dps": "dps-a",
     "supplier": "leverandor-c",
     "company_certificate": "2026-11-01",

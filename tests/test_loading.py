@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.loading import raw_text, yaml_files
+from tests.support.casefolders import BASE
+from tests.support.paths import ROOT
 
 
 def _value(text: str) -> object:
@@ -57,7 +59,7 @@ def test_only_core_scalars_are_typed(text: str, value: object) -> None:
 
 
 def test_fast_and_tracked_composition_agree() -> None:
-    text = Path(__file__).parent.joinpath("cases/_base/tenders/calloffs/uttak-a.yaml").read_text()
+    text = (BASE / "tenders/calloffs/uttak-a.yaml").read_text()
     fast = yaml_files._compose(text, "x", track=False)
     tracked = yaml_files._compose(text, "x", track=True)
     assert fast.value == tracked.value
@@ -106,7 +108,7 @@ def test_many_hazards_in_one_file_are_all_reported() -> None:
 
 
 def test_no_module_uses_an_unsafe_yaml_loader() -> None:
-    generator = Path(__file__).parents[1] / "generator"
+    generator = ROOT / "generator"
     unsafe = re.compile(
         r"yaml\.(load|full_load|unsafe_load|load_all)\(|Loader=yaml\.(Loader|"
         r"FullLoader|UnsafeLoader|CLoader|CFullLoader|CUnsafeLoader)\b"

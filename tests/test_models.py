@@ -11,11 +11,12 @@ import jsonschema
 import pytest
 from pydantic import BaseModel
 
-from generator.loading import yaml_files
 from generator.models import schema
 from generator.models.kinds import KINDS, Kind
 from generator.models.validation import _submodel
-from tests.casefolders import BASE
+from tests.support.casefolders import BASE
+from tests.support.paths import ROOT
+from tests.support.records import read_records
 
 
 def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> None:
@@ -47,23 +48,13 @@ def test_models_refuse_unknown_fields_and_are_frozen(model: type[BaseModel]) -> 
     assert model.model_config.get("frozen") is True
 
 
-def _records(root: Path, kind: Kind) -> list[tuple[str, Any]]:
-    rows = []
-    for path in sorted((root / kind.folder).glob("*.yaml")):
-        rel = str(path.relative_to(root))
-        document, diagnostics = yaml_files.read(root, rel)
-        assert diagnostics == [] and document is not None
-        rows.append((rel, document.value))
-    return rows
-
-
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
-def test_json_schema_accepts_what_the_model_accepts(kind: Kind) -> None:
+def test_json_schema_accepts_what_the_model_accepts(kind: Kind[Any]) -> None:
     body = schema.schema(kind)
     jsonschema.Draft202012Validator.check_schema(body)
     validator = jsonschema.Draft202012Validator(body, format_checker=None)
-    roots = [BASE, Path(__file__).parents[1]]
-    records = [row for root in roots for row in _records(root, kind)]
+    roots = [BASE, ROOT]
+    records = [row for root in roots for row in read_records(root, kind)]
     assert records
     for rel, value in records:
         errors = [e.message for e in validator.iter_errors(value)]

@@ -12,7 +12,7 @@ import pytest
 
 from generator import cli
 from generator.github import pr_summary
-from tests.github_fake import FakeGitHub, environment
+from tests.support.github_fake import FakeGitHub, environment
 
 SHA = "a" * 40
 RUN = "https://github.com/markedsplassen/markedsplassen/actions/runs/42"

@@ -11,8 +11,8 @@ import pytest
 
 from generator import cli
 from generator.github.reminders import LABEL, key_of, marker
-from tests.casefolders import BASE
-from tests.github_fake import FakeGitHub, environment
+from tests.support.casefolders import BASE
+from tests.support.github_fake import FakeGitHub, environment
 
 
 @pytest.fixture

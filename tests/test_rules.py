@@ -11,11 +11,11 @@ import pytest
 
 from generator import pipeline
 from generator.norway.workdays import add_working_days, is_working_day, working_days_between
-from tests.casefolders import BASE
+from tests.support.casefolders import BASE
+from tests.support.paths import TODAY
 
 DPS = "tenders/dps/dps-a.yaml"
 CALLOFF = "tenders/calloffs/uttak-a.yaml"
-TODAY = date(2026, 11, 28)
 
 
 def _diagnostics(

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from tests.fhir_examples import observation
+from tests.support.fhir_examples import observation
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).parents[1]
 HJEMMEPULS = ROOT / "catalogue/solutions/hjemmepuls-oppfolging"
 KVIKK = ROOT / "catalogue/solutions/kvikkapp-sarprosedyrer.yaml"
 

@@ -13,7 +13,7 @@ import markdown as python_markdown
 
 from generator.sandbox import formats, kit
 from generator.sandbox.report import Report
-from tests.fhir_examples import observation, verify
+from tests.support.fhir_examples import observation, verify
 
 HOSTILE = (
     "<script>alert(1)</script>",

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from generator.sandbox import invariants
-from tests.fhir_examples import observation
+from tests.support.fhir_examples import observation
 
 PARTS: dict[str, list[tuple[str, Any] | None]] = {
     "effective": [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from generator.norway import personal_numbers
 from generator.norway.personal_numbers import Series, mask
 from generator.sandbox import inputs, kit, testdata
 from generator.sandbox.report import Level, Status
-from tests.fhir_examples import (
+from tests.support.fhir_examples import (
     PROFILES,
     RS,
     bundle,
@@ -534,7 +535,7 @@ def test_many_findings_are_capped_and_counted() -> None:
     assert f"{kit.MAX_MESSAGES + 5} funn" in units.summary
 
 
-def test_parallel_and_serial_runs_give_the_same_report(tmp_path: Any) -> None:
+def test_parallel_and_serial_runs_give_the_same_report(tmp_path: Path) -> None:
     testdata.write_testdata(tmp_path, 4, seed=3, days=2)
     target = tmp_path / "pasient-002-malinger.json"
     bad = json.loads(target.read_text())
@@ -551,7 +552,7 @@ def test_parallel_and_serial_runs_give_the_same_report(tmp_path: Any) -> None:
     }
 
 
-def test_a_file_that_cannot_be_read_is_a_finding_not_a_crash(tmp_path: Any) -> None:
+def test_a_file_that_cannot_be_read_is_a_finding_not_a_crash(tmp_path: Path) -> None:
     source = inputs.read("mappe.json", tmp_path)  # a folder where a file was expected
     report = kit.verify_sources([source], RS, kit.Target("t"))
     (message,) = result(report, "fhir-r4-structure").messages

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.sandbox import kit, live
-from generator.sandbox.report import Status
-from tests.fhir_examples import RS, observation, result, verify
+from generator.sandbox.report import Report, Status
+from tests.support.fhir_examples import RS, observation, result, verify
 
 LIVE = (
     "endpoint-metadata",
@@ -107,7 +107,7 @@ def server() -> Iterator[tuple[str, Behaviour]]:
         thread.join()
 
 
-def _live_report(endpoint: str | None) -> Any:
+def _live_report(endpoint: str | None) -> Report:
     return kit.verify_sources(
         [], RS, kit.Target("endepunkt", ("receive-vital-signs",), endpoint=endpoint)
     )
@@ -181,11 +181,15 @@ def test_check_never_calls_the_endpoint(server: tuple[str, Behaviour]) -> None:
 
 
 @pytest.mark.parametrize(
-    "address",
-    ["http://fhir.example.no/r4", "https://bruker:passord@fhir.example.no", "ftp://127.0.0.1/"],
+    ("address", "message"),
+    [
+        ("http://fhir.example.no/r4", "Testendepunktet må være https://"),
+        ("https://bruker:passord@fhir.example.no", "kan ikke ha brukernavn eller passord"),
+        ("ftp://127.0.0.1/", "Testendepunktet må være https://"),
+    ],
 )
-def test_endpoint_must_be_https_except_on_loopback(address: str) -> None:
-    with pytest.raises(live.EndpointError):
+def test_endpoint_must_be_https_except_on_loopback(address: str, message: str) -> None:
+    with pytest.raises(live.EndpointError, match=message):
         live.check_address(address)
     assert live.check_address("https://fhir.example.no/r4/") == "https://fhir.example.no/r4"
     assert live.check_address("http://localhost:8080/fhir") == "http://localhost:8080/fhir"

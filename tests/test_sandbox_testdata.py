@@ -16,7 +16,7 @@ from generator.models import reference
 from generator.norway import personal_numbers
 from generator.sandbox import inputs, kit, testdata
 from generator.sandbox.report import Status
-from tests.fhir_examples import RS, failed, result
+from tests.support.fhir_examples import RS, failed, result
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -110,9 +110,17 @@ def test_dates_are_fixed_not_today() -> None:
     assert all(e["resource"]["effectiveDateTime"].endswith("+01:00") for e in bundle["entry"])
 
 
-@pytest.mark.parametrize(("patients", "days"), [(0, 7), (10_001, 7), (1, 0), (1, 61)])
-def test_arguments_outside_the_limits_are_refused(patients: int, days: int) -> None:
-    with pytest.raises(testdata.TestDataError):
+@pytest.mark.parametrize(
+    ("patients", "days", "message"),
+    [
+        (0, 7, "Antall pasienter må være mellom 1 og 10000"),
+        (10_001, 7, "Antall pasienter må være mellom 1 og 10000"),
+        (1, 0, "Antall dager må være mellom 1 og 60"),
+        (1, 61, "Antall dager må være mellom 1 og 60"),
+    ],
+)
+def test_arguments_outside_the_limits_are_refused(patients: int, days: int, message: str) -> None:
+    with pytest.raises(testdata.TestDataError, match=message):
         testdata.generate(patients, seed=1, days=days)
 
 

@@ -12,14 +12,12 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from generator.models.kinds import KINDS
 from generator.site import serve
+from tests.support.paths import ROOT, TODAY
 
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
 WAIT = 60.0
 NEED = "needs/digitalt-nattilsyn-sykehjem.yaml"
 OLD_TITLE = "Digitalt nattilsyn i sykehjem uten kamera"

@@ -8,93 +8,37 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
-from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
-import yaml
 from mkdocs.config import load_config
 
-from generator.models import CallOff, Dps, Experience, Need, Solution, reference
-from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER
+from generator.catalogue.gather import Catalogue
+from generator.models import CallOff, Dps, Experience, Need, Record, Solution, reference
+from generator.models.kinds import (
+    CALLOFF,
+    DPS,
+    EXPERIENCE,
+    KINDS,
+    NEED,
+    SOLUTION,
+    SUPPLIER,
+    Kind,
+)
 from generator.site import BuildError, build, links, mkdocs_build
-from tests.shipped import unexpected
+from tests.support.hostile_text import LINE, poison_catalogue
+from tests.support.paths import ROOT, TODAY
+from tests.support.records import copy_catalogue
+from tests.support.shipped import unexpected
+from tests.support.site_pages import Html, hrefs, page, parse, text_of
 
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
+R = TypeVar("R", bound=Record)
 RECORD_URL = re.compile(r"(?:^|/)(supplier|solution|need|experience|dps|calloff)/[a-z0-9-]+/$")
 
 
 # ---------------------------------------------------------------- helpers
-
-
-class _Html(HTMLParser):
-    """Tags with attributes, decoded text, and the links inside the primary nav."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.script_text: list[str] = []
-        self.nav_links: list[str] = []
-        self.free_text: list[str] = []  # inside <div class="mp-fritekst">
-        self._stack: list[str] = []
-        self._free_depth: int | None = None
-        self._primary_depth: int | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        self.tags.append((tag, values))
-        if tag == "nav":
-            depth = sum(1 for t in self._stack if t == "nav")
-            if self._primary_depth is None and "md-nav--primary" in (values.get("class") or ""):
-                self._primary_depth = depth
-            self._stack.append("nav")
-        elif tag not in {"br", "hr", "img", "input", "meta", "link"}:
-            if tag == "div" and values.get("class") == "mp-fritekst" and self._free_depth is None:
-                self._free_depth = len(self._stack)
-            self._stack.append(tag)
-        if tag == "a" and self._primary_depth is not None:
-            self.nav_links.append(values.get("href") or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        while self._stack:
-            top = self._stack.pop()
-            navs = sum(1 for t in self._stack if t == "nav")
-            if top == "nav" and navs == self._primary_depth:
-                self._primary_depth = None
-            if self._free_depth is not None and len(self._stack) <= self._free_depth:
-                self._free_depth = None
-            if top == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        (self.script_text if self._stack[-1:] == ["script"] else self.text).append(data)
-        if self._free_depth is not None:
-            self.free_text.append(data)
-
-
-def parse(path: Path) -> _Html:
-    parser = _Html()
-    parser.feed(path.read_text("utf-8"))
-    parser.close()
-    return parser
-
-
-def text_of(path: Path) -> str:
-    return " ".join(" ".join(parse(path).text).split())
-
-
-def hrefs(path: Path) -> set[str]:
-    return {a.get("href") or "" for tag, a in parse(path).tags if tag == "a"}
-
-
-def page(site: Path, kind: str, record_id: str) -> Path:
-    return site / kind / record_id / "index.html"
 
 
 def link_to(kind: str, record_id: str) -> str:
@@ -108,30 +52,27 @@ def all_files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def copy_catalogue(target: Path) -> Path:
-    for kind in KINDS:
-        shutil.copytree(ROOT / kind.folder, target / kind.folder)
-    return target
-
-
 @pytest.fixture
 def built(example_site: Path) -> Path:
     return example_site
 
 
 @pytest.fixture
-def catalogue(example_catalogue: Any) -> Any:
+def catalogue(example_catalogue: Catalogue) -> Catalogue:
     return example_catalogue
 
 
-def records(catalogue: Any, kind: Any) -> Iterator[Any]:
-    return (entry.record for entry in catalogue.records(kind))
+def records(catalogue: Catalogue, kind: Kind[Any], model: type[R]) -> Iterator[R]:
+    """The records of one kind, as the model they are."""
+    for entry in catalogue.records(kind):
+        assert isinstance(entry.record, model)
+        yield entry.record
 
 
 # ---------------------------------------------------------------- every record
 
 
-def test_every_record_has_its_page_and_api_entry(built: Path, catalogue: Any) -> None:
+def test_every_record_has_its_page_and_api_entry(built: Path, catalogue: Catalogue) -> None:
     for kind in KINDS:
         listing = json.loads((built / "api" / "v1" / f"{kind.name}.json").read_text("utf-8"))
         listed = {item["id"]: item for item in listing["records"]}
@@ -143,7 +84,8 @@ def test_every_record_has_its_page_and_api_entry(built: Path, catalogue: Any) ->
             assert html.is_file(), html
             assert listed[record_id]["page"] == f"{kind.name}/{record_id}/"
             api = json.loads((built / "api" / "v1" / kind.name / f"{record_id}.json").read_bytes())
-            assert api == catalogue.get(kind, record_id).model_dump(mode="json")
+            record = catalogue.get(kind, record_id)
+            assert record is not None and api == record.model_dump(mode="json")
         assert (built / "schemas" / f"{kind.name}.schema.json").is_file()
 
 
@@ -165,7 +107,7 @@ def test_derived_states_in_the_list_api_and_on_pages(built: Path) -> None:
 # ---------------------------------------------------------------- pages
 
 
-def test_home_page_lists_counts_and_newest(built: Path, catalogue: Any) -> None:
+def test_home_page_lists_counts_and_newest(built: Path, catalogue: Catalogue) -> None:
     html = (built / "index.html").read_text("utf-8")
     for kind, doc in (
         (NEED, "innovasjonsarenaen/"),
@@ -184,14 +126,14 @@ def test_home_page_lists_counts_and_newest(built: Path, catalogue: Any) -> None:
         "Markedsplassen i tall",
     ):
         assert words in text
-    newest = max(records(catalogue, NEED), key=lambda n: n.published)
+    newest = max(records(catalogue, NEED, Need), key=lambda n: n.published)
     assert f'href="{NEED.name}/{newest.id}/"' in html
     assert 'href="calloff/askoy-app-for-sarprosedyrer-2026/"' in html  # closes 2026-12-04
     assert 'href="calloff/bodo-digital-hjemmeoppfolging-2026/"' not in html  # closed 2026-11-20
 
 
-def test_list_pages_link_every_record_without_javascript(built: Path, catalogue: Any) -> None:
-    lists = {
+def test_list_pages_link_every_record_without_javascript(built: Path, catalogue: Catalogue) -> None:
+    lists: dict[Kind[Any], str] = {
         NEED: "innovasjonsarenaen",
         EXPERIENCE: "erfaringsarenaen",
         SOLUTION: "katalogen",
@@ -206,9 +148,10 @@ def test_list_pages_link_every_record_without_javascript(built: Path, catalogue:
         assert "<table>" in (built / section / "index.html").read_text("utf-8")
 
 
-def test_need_links_to_participants_and_solutions_and_back(built: Path, catalogue: Any) -> None:
-    for need in records(catalogue, NEED):
-        assert isinstance(need, Need)
+def test_need_links_to_participants_and_solutions_and_back(
+    built: Path, catalogue: Catalogue
+) -> None:
+    for need in records(catalogue, NEED, Need):
         found = hrefs(page(built, "need", need.id))
         for actor in {need.owner, *(p.actor for p in need.participants)}:
             if not actor.isdigit():
@@ -232,22 +175,18 @@ def test_the_wound_care_need_as_a_reader_sees_it(built: Path) -> None:
     assert "Be om å delta" in text
 
 
-def test_references_are_linked_both_ways(built: Path, catalogue: Any) -> None:
+def test_references_are_linked_both_ways(built: Path, catalogue: Catalogue) -> None:
     edges: list[tuple[str, str, str, str]] = []
-    for s in records(catalogue, SOLUTION):
-        assert isinstance(s, Solution)
+    for s in records(catalogue, SOLUTION, Solution):
         edges.append(("solution", s.id, "supplier", s.supplier))
         edges += [("solution", s.id, "need", n) for n in s.addresses_needs]
-    for e in records(catalogue, EXPERIENCE):
-        assert isinstance(e, Experience)
+    for e in records(catalogue, EXPERIENCE, Experience):
         for kind, target in (("solution", e.solution), ("need", e.need), ("calloff", e.calloff)):
             if target:
                 edges.append(("experience", e.id, kind, target))
-    for d in records(catalogue, DPS):
-        assert isinstance(d, Dps)
+    for d in records(catalogue, DPS, Dps):
         edges += [("dps", d.id, "supplier", s) for s in d.admitted()]
-    for c in records(catalogue, CALLOFF):
-        assert isinstance(c, CallOff)
+    for c in records(catalogue, CALLOFF, CallOff):
         edges.append(("calloff", c.id, "dps", c.dps))
         edges += [("calloff", c.id, "supplier", s) for s in c.invited]
         if c.need:
@@ -365,56 +304,18 @@ def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- safe text
 
-CORPUS = (
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "[x](javascript:alert(1))",
-    '{: onclick="alert(1)" }',
-    "{{ 7*7 }}",
-    "<iframe src=https://x>",
-)
-LINE = " ".join(CORPUS)
-FREE = "\n\n".join(CORPUS) + "\n\nOg i en setning: " + LINE + "\n"
-LINE_KEYS = {"title", "name", "summary", "person"}
-FREE_KEYS = {"description", "message", "justification", "recommendation", "challenge", "measures"}
-
-
-def _poison(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {
-            key: LINE
-            if key in LINE_KEYS and isinstance(item, str)
-            else FREE
-            if key in FREE_KEYS and isinstance(item, str)
-            else [LINE for _ in item]
-            if key == "success_factors"
-            else _poison(item)
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [_poison(item) for item in value]
-    return value
-
-
-class _NoAliases(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
 
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_catalogue(tmp_path_factory.mktemp("xss") / "root")
-    for path in root.rglob("*.yaml"):
-        document = yaml.safe_load(path.read_text("utf-8"))
-        text = yaml.dump(_poison(document), Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
-        path.write_text(text, encoding="utf-8")
+    poison_catalogue(root)
     out = root.parent / "site"
     report = build(root, out, TODAY)
     assert [d.text() for d in unexpected(report.diagnostics)] == [] and report.built
     return out
 
 
-def _assert_inert(parsed: _Html, where: object) -> None:
+def _assert_inert(parsed: Html, where: object) -> None:
     for tag, attributes in parsed.tags:
         assert tag not in {"iframe", "object", "embed", "frame"}, (where, tag)
         if tag == "img":  # the theme's own images only
@@ -438,7 +339,7 @@ def test_contributor_text_leaves_no_active_content(poisoned: Path) -> None:
     index = json.loads((poisoned / "search" / "search_index.json").read_text("utf-8"))
     for doc in index["docs"]:
         for field in ("title", "text"):
-            parser = _Html()
+            parser = Html()
             parser.feed(doc[field])
             parser.close()
             _assert_inert(parser, (doc["location"], field))
@@ -486,9 +387,14 @@ def test_a_failed_check_writes_nothing(tmp_path: Path) -> None:
 
 def test_refuses_to_replace_what_is_not_a_site(tmp_path: Path) -> None:
     root = copy_catalogue(tmp_path / "root")
-    for out in (root, tmp_path, root / "needs"):
+    above = "er katalogens rot eller en mappe over den; velg site/"
+    for out, message in (
+        (root, above),
+        (tmp_path, above),
+        (root / "needs", "finnes og ser ikke ut som et bygget nettsted"),
+    ):
         before = all_files(tmp_path)
-        with pytest.raises(BuildError):
+        with pytest.raises(BuildError, match=message):
             build(root, out, TODAY)
         assert all_files(tmp_path) == before
 

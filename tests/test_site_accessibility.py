@@ -26,16 +26,14 @@ from mkdocs.config import load_config
 
 from generator import pipeline
 from generator.catalogue.gather import Catalogue
-from generator.models import CallOff, Solution
+from generator.models import CallOff
 from generator.models.kinds import CALLOFF, SOLUTION
 from generator.procurement.states import CALLOFF_LABELS, calloff_state
 from generator.site import display, links, mkdocs_build, statement, theme
 from generator.site.gather import gather
 from generator.site.views import verification
-from tests.conftest import TODAY
-from tests.test_site import text_of
-
-ROOT = Path(__file__).parents[1]
+from tests.support.paths import ROOT, TODAY
+from tests.support.site_pages import text_of
 
 # The 47: WCAG 2.0 A and AA without 1.2.3, 1.2.4 and 1.2.5, and the 12 that WCAG
 # 2.1 added at A and AA (uutilsynet.no, «Dette er kravene»).
@@ -329,9 +327,7 @@ def test_states_are_written_in_words(
         passed += c.tender_deadline < TODAY
     assert passed > 0  # the example has deadlines that have passed, said in words
     site = gather(example_catalogue, TODAY, verification=example_checked.verification)
-    for entry in example_catalogue.records(SOLUTION):
-        s = entry.record
-        assert isinstance(s, Solution)
+    for s in example_catalogue.records_of(SOLUTION):
         text = text_of(example_site / "solution" / s.id / "index.html")
         shown = verification.STATUS_TEXT[verification.status(s, site)]
         assert re.search(r"[A-Za-zÆØÅæøå]{4}", shown), shown  # words, not just an icon

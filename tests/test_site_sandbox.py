@@ -9,18 +9,18 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from generator import pipeline
 from generator.sandbox import requirements, testdata
 from generator.site import build, downloads
-from tests.shipped import unexpected
-from tests.test_site import copy_catalogue, page, parse, text_of
+from tests.support.paths import TODAY
+from tests.support.records import copy_catalogue
+from tests.support.shipped import unexpected
+from tests.support.site_pages import page, parse, text_of
 
-TODAY = date(2026, 11, 28)
 PASSING = "hjemmepuls-oppfolging"
 FAILING = "kvikkapp-sarprosedyrer"
 ALSO_PASSING = "sarfag-sarjournal"
@@ -47,7 +47,7 @@ def test_solution_pages_say_what_the_kit_found(example_site: Path) -> None:
 
 
 def test_full_reports_are_published_as_the_kit_wrote_them(
-    example_site: Path, example_checked: Any
+    example_site: Path, example_checked: pipeline.Checked
 ) -> None:
     reports = example_checked.verification
     assert sorted(reports) == [PASSING, FAILING, ALSO_PASSING]

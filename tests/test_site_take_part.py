@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from generator.catalogue import config
+from generator.catalogue.gather import Catalogue
 from generator.models.kinds import KINDS, NEED
 from generator.site import links
 from generator.site.gather import gather
 from generator.site.links import Linker
 from generator.site.views import sections
-from tests.test_site import hrefs, page
+from tests.support.paths import ROOT, TODAY
+from tests.support.site_pages import hrefs, page
 
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
 FORM = re.compile(r"/issues/new\?template=([\w.-]+)$")
 
 
@@ -45,7 +43,7 @@ def test_take_part_links_every_form_and_folder_that_exists(example_site: Path) -
 
 
 def test_record_pages_link_their_source_and_the_editor(
-    example_site: Path, example_catalogue: Any
+    example_site: Path, example_catalogue: Catalogue
 ) -> None:
     repository = _repository()
     for kind in KINDS:
@@ -56,7 +54,7 @@ def test_record_pages_link_their_source_and_the_editor(
             assert (ROOT / entry.path).is_file()
 
 
-def test_links_follow_the_configured_repository(example_catalogue: Any) -> None:
+def test_links_follow_the_configured_repository(example_catalogue: Catalogue) -> None:
     site = gather(example_catalogue, TODAY, "https://github.com/kommune-x/markedsplass/")
     context = sections.take_part(site, Linker(example_catalogue, links.TAKE_PART))
     need_form = html.unescape(str(context["forms"]["need"]))

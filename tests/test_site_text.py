@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import html
 import random
+from collections.abc import Iterable
 from typing import Any, Literal, get_args, get_origin
 
 import markdown
 import pytest
 from pydantic import BaseModel
 
-from generator.models.kinds import KINDS
-from generator.site import labels
+from generator.catalogue.gather import Catalogue
+from generator.models.kinds import KINDS, Kind
+from generator.norway import labels
 from generator.site.text import (
     _plain_paragraphs,
     escape,
@@ -86,7 +88,9 @@ def _generated_texts(count: int) -> list[str]:
     return ["".join(rnd.choices(alphabet, k=rnd.randint(0, 30))) for _ in range(count)]
 
 
-def test_plain_prose_shortcut_writes_what_markdown_and_nh3_write(example_catalogue: Any) -> None:
+def test_plain_prose_shortcut_writes_what_markdown_and_nh3_write(
+    example_catalogue: Catalogue,
+) -> None:
     texts = [
         text
         for entries in example_catalogue.entries.values()
@@ -132,10 +136,10 @@ def _literals(model: type[BaseModel]) -> dict[str, set[Any]]:
     return found
 
 
-LABELS = {
-    "status": {**labels.NEED_STATUS, **labels.JOIN_STATUS, **labels.INTEGRATION_STATUS},
+LABELS: dict[str, Iterable[str | None]] = {
+    "status": labels.NEED_STATUS | labels.JOIN_STATUS | labels.INTEGRATION_STATUS,
     "role": labels.PARTICIPANT_ROLE,
-    "kind": {**labels.DOCUMENT_KIND, **labels.ROADMAP_KIND, **labels.CRITERION_KIND},
+    "kind": labels.DOCUMENT_KIND | labels.ROADMAP_KIND | labels.CRITERION_KIND,
     "coverage": labels.COVERAGE,
     "pricing_model": labels.PRICING_MODEL,
     "delivery_model": labels.DELIVERY_MODEL,
@@ -153,7 +157,7 @@ LABELS = {
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
-def test_every_allowed_value_has_a_norwegian_label(kind: Any) -> None:
+def test_every_allowed_value_has_a_norwegian_label(kind: Kind[Any]) -> None:
     for field, values in _literals(kind.model).items():
         assert field in LABELS, field
         assert values <= set(LABELS[field]), (field, values - set(LABELS[field]))

@@ -9,17 +9,17 @@ import pytest
 from generator.models import CallOff, Dps
 from generator.models.kinds import CALLOFF, DPS
 from generator.procurement.states import calloff_state, dps_state, dps_valid_until
-from tests.casefolders import BASE
-from tests.test_models import _records
+from tests.support.casefolders import BASE
+from tests.support.records import read_records
 
 
 def _dps() -> Dps:
-    ((_, value),) = _records(BASE, DPS)
+    ((_, value),) = read_records(BASE, DPS)
     return Dps.model_validate(value)
 
 
 def _calloff(**changes: object) -> CallOff:
-    ((_, value),) = _records(BASE, CALLOFF)
+    ((_, value),) = read_records(BASE, CALLOFF)
     return CallOff.model_validate({**value, **changes})
 
 
@@ -42,7 +42,7 @@ def test_an_extension_keeps_the_dps_active() -> None:
     dps = _dps().model_copy(update={"extensions": ()})
     extended = Dps.model_validate(
         {
-            **_records(BASE, DPS)[0][1],
+            **read_records(BASE, DPS)[0][1],
             "extensions": [{"announced": "2029-10-01", "valid_until": "2031-12-31"}],
         }
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 import urllib.request
-from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
@@ -18,13 +17,11 @@ from generator.models.kinds import KINDS
 from generator.sandbox import requirements
 from generator.sandbox.report import Level, Status
 from generator.sandbox.requirements import CheckName, RequirementSet, RequirementSetError
-from tests.fhir_examples import failed, result
-
-ROOT = Path(__file__).parents[1]
-TODAY = date(2026, 11, 28)
+from tests.support.fhir_examples import failed, result
+from tests.support.paths import ROOT, TODAY
 
 
-def test_the_shipped_reports_are_beside_the_catalogue(example_checked: Any) -> None:
+def test_the_shipped_reports_are_beside_the_catalogue(example_checked: pipeline.Checked) -> None:
     reports = example_checked.verification
     assert sorted(reports) == [
         "hjemmepuls-oppfolging",
@@ -113,7 +110,7 @@ def test_a_failing_example_added_to_a_passing_solution(tmp_path: Path) -> None:
     assert "Mente du «kg»?" in message.hint
 
 
-def test_solutions_without_a_declaration_get_no_report(example_checked: Any) -> None:
+def test_solutions_without_a_declaration_get_no_report(example_checked: pipeline.Checked) -> None:
     assert "hjemmepuls-trygg" not in example_checked.verification
 
 

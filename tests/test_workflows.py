@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).parents[1]
+from tests.support.paths import ROOT
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
 # The released versions the pinned commits are (a comment must say the same).
@@ -57,6 +58,7 @@ def _load(path: Path) -> dict[Any, Any]:
 
 def _on(workflow: dict[Any, Any]) -> dict[str, Any]:
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads `on` as true
+    assert triggers is not None, "a workflow without triggers"
     return triggers if isinstance(triggers, dict) else {name: None for name in triggers}
 
 
@@ -70,14 +72,58 @@ def _workflow(name: str) -> dict[Any, Any]:
     return _load(WORKFLOWS / name)
 
 
-def test_there_are_the_five_workflows() -> None:
+def test_there_are_the_six_workflows() -> None:
     assert [p.name for p in FILES] == [
         "comment.yml",
         "intake.yml",
         "publish.yml",
         "pull-request.yml",
         "reminders.yml",
+        "tests.yml",
     ]
+
+
+def test_the_test_workflow_runs_the_suite_read_only_on_code_changes() -> None:
+    workflow = _workflow("tests.yml")
+    on = _on(workflow)
+    assert set(on) == {"pull_request", "push"}
+    assert "generator/**" in on["pull_request"]["paths"]
+    assert "catalogue/**" not in on["pull_request"]["paths"]  # data has its own workflow
+    assert [job["permissions"] for job in workflow["jobs"].values()] == [{"contents": "read"}]
+    assert "secrets." not in json.dumps(workflow)
+    runs = [step.get("run", "") for _, step in _steps(WORKFLOWS / "tests.yml")]
+    assert "bash .ci/run" in runs
+
+
+@pytest.mark.parametrize("name", ["publish.yml", "comment.yml", "intake.yml", "reminders.yml"])
+def test_workflows_that_publish_or_judge_install_the_hashed_lock(name: str) -> None:
+    runs = "\n".join(step.get("run", "") for _, step in _steps(WORKFLOWS / name))
+    assert "pip install --quiet --require-hashes -r requirements.lock" in runs
+    assert "--no-deps" in runs
+    unpinned = [line for line in runs.splitlines() if "pip install" in line and "-r " not in line]
+    assert all("--no-deps" in line for line in unpinned), unpinned
+
+
+def test_the_lock_pins_every_runtime_dependency_with_hashes() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    lock = (ROOT / "requirements.lock").read_text("utf-8")
+    pinned = {
+        line.split("==")[0].lower().replace("_", "-").replace(".", "-")
+        for line in lock.splitlines()
+        if "==" in line and not line.startswith((" ", "#"))
+    }
+    for requirement in [*project["dependencies"], "setuptools"]:
+        name = requirement.split(">")[0].split("<")[0].split("=")[0].split("[")[0].strip()
+        assert name.lower().replace("_", "-").replace(".", "-") in pinned, name
+    lines = lock.splitlines()
+    unhashed = [
+        line
+        for line, after in zip(lines, [*lines[1:], ""], strict=True)
+        if "==" in line and not line.startswith((" ", "#")) and "--hash=sha256:" not in after
+    ]
+    assert unhashed == []
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:

@@ -20,6 +20,7 @@ from generator.github import authorize, forms, git, intake, pr_summary, reminder
 from generator.github.forge import BOT, Forge, ForgeError
 from generator.github.git import GitError
 from generator.loading import yaml_files
+from generator.models.kinds import SOLUTION
 from generator.norway import identifiers
 
 
@@ -191,7 +192,7 @@ def _cmd_changed_solutions(args: argparse.Namespace) -> int:
             }
         )
         for solution_id in ids:
-            path = f"catalogue/solutions/{solution_id}.yaml"
+            path = SOLUTION.path(solution_id)
             data = git.show(root, head, path) if identifiers.is_slug(solution_id) else None
             if data is not None and _declares_sandbox(data, path):
                 sys.stdout.write(path + "\n")

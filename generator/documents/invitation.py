@@ -14,11 +14,8 @@ import os
 import tempfile
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
-
-from pydantic import ValidationError
 
 from generator.catalogue.gather import Catalogue
 from generator.documents.markdown import render_markdown
@@ -26,6 +23,7 @@ from generator.documents.model import (
     Block,
     Bullets,
     Document,
+    DocumentWording,
     Link,
     Paragraph,
     Section,
@@ -35,25 +33,23 @@ from generator.documents.model import (
     benefit_realisation,
     dpia,
     fill,
-    kroner,
     one_line,
-    percent,
     ros,
     template_stem,
     text_blocks,
 )
 from generator.documents.word import render_docx
-from generator.loading import yaml_files
-from generator.models import CallOff, Dps, Need, Solution, Supplier, reference
+from generator.models import CallOff, Dps, Need, Solution, Supplier, data_files, reference
 from generator.models.base import Contact
 from generator.models.calloff import AwardCriteria
 from generator.models.kinds import CALLOFF, DPS, NEED, SOLUTION, SUPPLIER
-from generator.norway import identifiers
-from generator.norway.formatting import long_date
+from generator.norway import identifiers, labels
+from generator.norway.formatting import kroner, long_date, percent
 
 _R = TypeVar("_R")
 
 TEMPLATE_FILE = "invitation-templates.yaml"
+WORDING_FILE = "document-prose.yaml"
 LANGUAGE = "nb-NO"
 AUTHOR = "Markedsplassen"
 
@@ -93,15 +89,14 @@ class UnknownCategory(InvitationError, KeyError):
 @cache
 def templates() -> TemplateSet:
     """The category templates; a broken file is a tool failure and raises."""
-    name = f"generator/data/{TEMPLATE_FILE}"
-    data = resources.files("generator").joinpath("data", TEMPLATE_FILE).read_bytes()
-    document, diagnostics = yaml_files.parse(data, name)
-    if document is None or diagnostics:
-        raise reference.ReferenceDataError(f"{name}: {[d.text() for d in diagnostics]}")
-    try:
-        return TemplateSet.model_validate(document.value)
-    except ValidationError as exc:
-        raise reference.ReferenceDataError(f"{name}: {exc}") from None
+    return data_files.load(TEMPLATE_FILE, TemplateSet)
+
+
+@cache
+def wording() -> DocumentWording:
+    """The wording of the ROS, DPIA and benefit realisation templates; a broken file
+    is a tool failure and raises."""
+    return data_files.load(WORDING_FILE, DocumentWording)
 
 
 def _template(category_id: str) -> Template:
@@ -118,9 +113,9 @@ def category_templates(category_id: str) -> list[Document]:
     stem = template_stem(category_id, "tilbudsinvitasjon")
     return [
         _tender_invitation(template, stem, None, None, ()),
-        ros(template),
-        dpia(template),
-        benefit_realisation(template),
+        ros(template, wording()),
+        dpia(template, wording()),
+        benefit_realisation(template, wording()),
     ]
 
 
@@ -184,12 +179,6 @@ def award_criteria(own: AwardCriteria | None, default: AwardCriteria) -> tuple[A
     )
 
 
-_BASIS = {
-    "lowest-price": "laveste pris",
-    "lowest-cost": "laveste kostnad (livsløpskostnad)",
-    "best-price-quality-ratio": "beste forhold mellom pris og kvalitet",
-}
-_CRITERION = {"price": "Pris", "cost": "Kostnad", "quality": "Kvalitet", "environment": "Miljø"}
 _MANDATORY = {True: "Minstekrav (skal)", False: "Bør-krav"}
 
 
@@ -352,7 +341,7 @@ def _award_section(template: Template, calloff: CallOff | None) -> Section:
     )
     blocks: list[Block] = [
         Paragraph(
-            f"Kontrakten tildeles tilbudet med {_BASIS[criteria.basis]} "
+            f"Kontrakten tildeles tilbudet med {labels.AWARD_BASIS[criteria.basis]} "
             f"(forskrift om offentlige anskaffelser § 18-1). {source}"
         )
     ]
@@ -360,7 +349,7 @@ def _award_section(template: Template, calloff: CallOff | None) -> Section:
         rows = tuple(
             (
                 c.name,
-                _CRITERION[c.kind],
+                labels.CRITERION_KIND[c.kind],
                 percent(c.weight_percent),
                 one_line(c.description) if c.description else "",
             )

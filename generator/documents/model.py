@@ -3,25 +3,27 @@ document is a title and sections, each with a heading, paragraphs, bullet lists 
 tables. `generator.documents.invitation` fills in the values and writes one model both as
 Markdown and as Word.
 
-Also here: the shape of the category templates (generator/data/invitation-templates.yaml)
-and the three generic documents built from one category's template alone: ROS, DPIA
-and benefit realisation. The tender invitation is built in `generator.documents.invitation`."""
+Also here: the shape of the category templates (generator/data/invitation-templates.yaml),
+the shape of the wording around them (generator/data/document-prose.yaml), and the
+three generic documents built from one category's template and that wording: ROS,
+DPIA and benefit realisation. The tender invitation is built in `generator.documents.invitation`."""
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from generator.models import reference
 from generator.models.base import AgreementType, CategoryId, IsoDate, Line, Markdown, Model, Slug
 from generator.models.calloff import AwardCriteria, Requirement
 from generator.norway import identifiers
-from generator.norway.formatting import NBSP, long_date
+from generator.norway.formatting import long_date
 
 # ---------------------------------------------------------------- the document model
 
@@ -110,15 +112,6 @@ class Document:
 # ---------------------------------------------------------------- values as text
 
 _BULLET = re.compile(r"[-*+] +")
-
-
-def kroner(amount: int) -> str:
-    """«1 800 000 kroner», with no-break spaces."""
-    return f"{amount:,}".replace(",", NBSP) + f"{NBSP}kroner"
-
-
-def percent(value: int | None) -> str:
-    return "–" if value is None else f"{value}{NBSP}%"
 
 
 def fill(value: str | None, what: str) -> str:
@@ -279,291 +272,315 @@ class TemplateSet(Model):
         )
 
 
+# ---------------------------------------------------------------- the documents' wording
+
+
+def _fields(text: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        raise ValueError(
+            f"«{text}» har en krøllparentes uten make; skriv {{{{ og }}}} for en krøllparentes"
+        ) from None
+
+
+def _wording(*allowed: str) -> AfterValidator:
+    """Text whose `{name}` places are filled in by the tool: only these names."""
+
+    def check(text: str) -> str:
+        if unknown := _fields(text) - set(allowed):
+            known = ", ".join(f"{{{name}}}" for name in allowed) or "ingen"
+            raise ValueError(
+                f"«{text}» har ukjent innfyllingsfelt {sorted(unknown)}; tillatt her: {known}"
+            )
+        return text
+
+    return AfterValidator(check)
+
+
+_BENEFIT_KINDS = ("quality", "time", "money")
+
+# The wording exactly as written in the data: not stripped, on one line or more.
+Text = Annotated[str, StringConstraints(strict=True, min_length=1)]
+Plain = Annotated[Text, _wording()]
+Texts = tuple[Plain, ...]
+
+
+def _columns(count: int) -> Any:
+    return Field(min_length=count, max_length=count)
+
+
+class TableWording(Model):
+    """A table written out in full: the header row and the rows under it."""
+
+    header: Texts = Field(min_length=1)
+    rows: tuple[Texts, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rectangular(self) -> TableWording:
+        if any(len(row) != len(self.header) for row in self.rows):
+            raise ValueError(f"tabellen {list(self.header)} har rader med feil antall celler")
+        return self
+
+
+class AboutWording(Model):
+    """An «Om …» section: a table of things the municipality fills in."""
+
+    heading: Plain
+    rows: Texts = Field(min_length=1)
+
+
+class CommonWording(Model):
+    blank: Plain
+    about_header: Texts = _columns(2)
+    preface: Annotated[Text, _wording("category", "version", "issued", "what")]
+    benefit_kinds: dict[Literal["quality", "time", "money"], Plain]
+
+    @model_validator(mode="after")
+    def _every_kind(self) -> CommonWording:
+        if len(self.benefit_kinds) != len(_BENEFIT_KINDS):
+            raise ValueError(
+                f"benefit_kinds skal ha alle gevinsttypene: {', '.join(_BENEFIT_KINDS)}"
+            )
+        return self
+
+
+Title = Annotated[Text, _wording("category")]
+
+
+class MethodWording(Model):
+    heading: Plain
+    text: Plain
+    scale: TableWording
+    levels: TableWording
+
+
+class EventsWording(Model):
+    heading: Plain
+    text: Plain
+    header: Texts = _columns(7)
+
+
+class MeasuresWording(Model):
+    heading: Plain
+    header: Texts = Field(min_length=1)
+
+
+class HeadedText(Model):
+    heading: Plain
+    text: Plain
+
+
+class RosWording(Model):
+    title: Title
+    subject: Plain
+    preface: Plain
+    about: AboutWording
+    method: MethodWording
+    events: EventsWording
+    measures: MeasuresWording
+    residual: HeadedText
+
+
+class ProcessingWording(Model):
+    heading: Plain
+    purpose: Annotated[Text, _wording("purpose")]
+    personal_data: Plain
+    data_subjects: Plain
+    data_flow: Plain
+
+
+class LegalBasisWording(Model):
+    heading: Plain
+    bullets: Texts = Field(min_length=1)
+    text: Plain
+
+
+class HeadedBullets(Model):
+    heading: Plain
+    bullets: Texts = Field(min_length=1)
+
+
+class PrivacyRisksWording(Model):
+    heading: Plain
+    header: Texts = _columns(5)
+
+
+class ConclusionWording(Model):
+    heading: Plain
+    paragraphs: Texts = Field(min_length=1)
+
+
+class DpiaWording(Model):
+    title: Title
+    subject: Plain
+    preface: Plain
+    about: AboutWording
+    processing: ProcessingWording
+    legal_basis: LegalBasisWording
+    necessity: HeadedBullets
+    risks: PrivacyRisksWording
+    conclusion: ConclusionWording
+
+
+class BenefitsWording(Model):
+    heading: Plain
+    header: Texts = _columns(6)
+
+
+class CostsWording(Model):
+    heading: Plain
+    header: Texts = _columns(2)
+    rows: Texts = Field(min_length=1)
+
+
+class BenefitRealisationWording(Model):
+    title: Title
+    subject: Plain
+    preface: Plain
+    about: AboutWording
+    benefits: BenefitsWording
+    assumptions: HeadedBullets
+    costs: CostsWording
+    follow_up: HeadedBullets
+
+
+class DocumentWording(Model):
+    """The wording of the ROS, DPIA and benefit realisation templates
+    (generator/data/document-prose.yaml); the code below shapes the documents.
+    Broken content is a tool failure: the loader raises."""
+
+    common: CommonWording
+    ros: RosWording
+    dpia: DpiaWording
+    benefit_realisation: BenefitRealisationWording
+
+
 # ---------------------------------------------------------------- ROS, DPIA, benefits
 
-_BLANK = "«Fyll inn»"
-_ABOUT_HEADER = ("Opplysning", "Verdi")
-_BENEFIT_KIND = {"quality": "Kvalitet", "time": "Tid", "money": "Økonomi"}
 
-
-def _preface(template: Template, what: str) -> Paragraph:
+def _preface(template: Template, wording: DocumentWording, what: str) -> Paragraph:
     return Paragraph(
-        f"Mal fra Markedsplassen for kategorien «{template.category.name}», versjon "
-        f"{template.version} av {long_date(template.issued)}. {what} Fyll inn det som er "
-        "merket «Fyll inn», og legg til det som gjelder lokale forhold."
+        wording.common.preface.format(
+            category=template.category.name,
+            version=template.version,
+            issued=long_date(template.issued),
+            what=what,
+        )
     )
 
 
-def _about(*rows: str, header: tuple[str, str] = _ABOUT_HEADER) -> Table:
-    return Table(header, tuple((row, _BLANK) for row in rows))
+def _about(
+    wording: DocumentWording, rows: tuple[str, ...], header: tuple[str, ...] | None = None
+) -> Table:
+    blank = wording.common.blank
+    return Table(header or wording.common.about_header, tuple((row, blank) for row in rows))
 
 
-def ros(template: Template) -> Document:
+def _table(table: TableWording) -> Table:
+    return Table(table.header, table.rows)
+
+
+def ros(template: Template, wording: DocumentWording) -> Document:
     """Risiko- og sårbarhetsanalyse: the frame, the scales and the typical events."""
+    text = wording.ros
     events = tuple(
         (str(n), r.event, one_line(r.cause), one_line(r.measures), "", "", "")
         for n, r in enumerate(template.risks, 1)
     )
+    blanks = (wording.common.blank,) * len(text.measures.header)
     return Document(
         stem=template_stem(template.category.id, "ros"),
-        title=f"Risiko- og sårbarhetsanalyse (ROS): {template.category.name}",
-        subject="Risiko- og sårbarhetsanalyse",
+        title=text.title.format(category=template.category.name),
+        subject=text.subject,
         issued=template.issued,
-        blocks=(
-            _preface(
-                template,
-                "Kommunen gjør analysen lokalt, med fagpersoner fra helse, IT, personvern og "
-                "informasjonssikkerhet, før den bestemmer seg for å ta løsningen i bruk.",
-            ),
-        ),
+        blocks=(_preface(template, wording, text.preface),),
         sections=(
+            Section(text.about.heading, (_about(wording, text.about.rows),)),
             Section(
-                "Om analysen",
+                text.method.heading,
                 (
-                    _about(
-                        "Kommune",
-                        "Løsning og leverandør",
-                        "Tjenestesteder",
-                        "Deltakere i analysen",
-                        "Dato",
-                        "Godkjent av",
-                    ),
+                    Paragraph(text.method.text),
+                    _table(text.method.scale),
+                    _table(text.method.levels),
                 ),
             ),
             Section(
-                "Metode",
-                (
-                    Paragraph(
-                        "Vurder sannsynlighet (S) og konsekvens (K) for hver hendelse på en "
-                        "skala fra 1 til 4. Risikoen er S ganger K."
-                    ),
-                    Table(
-                        ("Verdi", "Sannsynlighet", "Konsekvens"),
-                        (
-                            ("1", "Sjeldnere enn hvert tiende år", "Ubetydelig"),
-                            ("2", "Én gang i løpet av 1–10 år", "Mindre skade eller avvik"),
-                            (
-                                "3",
-                                "Én gang i året",
-                                "Skade på pasient eller brudd på taushetsplikt",
-                            ),
-                            ("4", "Flere ganger i året", "Alvorlig skade eller stort brudd"),
-                        ),
-                    ),
-                    Table(
-                        ("Risiko", "Nivå", "Hva kommunen gjør"),
-                        (
-                            ("1–3", "Lav", "Akseptabel; følg med."),
-                            ("4–8", "Middels", "Vurder tiltak; ledelsen aksepterer restrisikoen."),
-                            ("9–16", "Høy", "Tiltak før løsningen tas i bruk."),
-                        ),
-                    ),
-                ),
+                text.events.heading,
+                (Paragraph(text.events.text), Table(text.events.header, events)),
             ),
-            Section(
-                "Uønskede hendelser",
-                (
-                    Paragraph(
-                        "Hendelsene under er typiske for kategorien. Vurder hver av dem for "
-                        "kommunen, og legg til flere."
-                    ),
-                    Table(
-                        (
-                            "Nr.",
-                            "Uønsket hendelse",
-                            "Årsaker",
-                            "Foreslåtte tiltak",
-                            "S",
-                            "K",
-                            "Risiko",
-                        ),
-                        events,
-                    ),
-                ),
-            ),
-            Section(
-                "Tiltaksplan",
-                (Table(("Tiltak", "Ansvarlig", "Frist", "Status"), ((_BLANK,) * 4,)),),
-            ),
-            Section(
-                "Restrisiko og beslutning",
-                (
-                    Paragraph(
-                        "Beskriv risikoen som står igjen etter tiltakene, og hvem som har "
-                        "akseptert den: «Fyll inn»."
-                    ),
-                ),
-            ),
+            Section(text.measures.heading, (Table(text.measures.header, (blanks,)),)),
+            Section(text.residual.heading, (Paragraph(text.residual.text),)),
         ),
     )
 
 
-def dpia(template: Template) -> Document:
+def dpia(template: Template, wording: DocumentWording) -> Document:
     """Vurdering av personvernkonsekvenser (personvernforordningen artikkel 35)."""
+    text = wording.dpia
     risks = tuple(
         (str(n), r.event, one_line(r.cause), one_line(r.measures), "")
         for n, r in enumerate(template.privacy_risks, 1)
     )
+    processing = text.processing
     return Document(
         stem=template_stem(template.category.id, "dpia"),
-        title=f"Vurdering av personvernkonsekvenser (DPIA): {template.category.name}",
-        subject="Vurdering av personvernkonsekvenser",
+        title=text.title.format(category=template.category.name),
+        subject=text.subject,
         issued=template.issued,
-        blocks=(
-            _preface(
-                template,
-                "Behandlingen gjelder helseopplysninger om sårbare personer, og kommunen skal "
-                "vurdere personvernkonsekvensene før behandlingen starter "
-                "(personvernforordningen artikkel 35). Personvernombudet skal gi råd.",
-            ),
-        ),
+        blocks=(_preface(template, wording, text.preface),),
         sections=(
+            Section(text.about.heading, (_about(wording, text.about.rows),)),
             Section(
-                "Om vurderingen",
+                processing.heading,
                 (
-                    _about(
-                        "Behandlingsansvarlig (kommunen)",
-                        "Databehandler (leverandøren)",
-                        "Underdatabehandlere",
-                        "Personvernombud",
-                        "Dato",
-                    ),
-                ),
-            ),
-            Section(
-                "Beskrivelse av behandlingen",
-                (
-                    Paragraph(f"Formål: {template.category.description}"),
-                    Paragraph("Personopplysninger som behandles:"),
+                    Paragraph(processing.purpose.format(purpose=template.category.description)),
+                    Paragraph(processing.personal_data),
                     Bullets(template.personal_data),
-                    Paragraph("De registrerte:"),
+                    Paragraph(processing.data_subjects),
                     Bullets(template.data_subjects),
-                    Paragraph(
-                        "Dataflyt og lagringssteder: «Fyll inn ut fra leverandørens "
-                        "opplysninger». Opplysningene skal lagres og behandles i EU/EØS."
-                    ),
+                    Paragraph(processing.data_flow),
                 ),
             ),
             Section(
-                "Behandlingsgrunnlag",
-                (
-                    Bullets(
-                        (
-                            "Personvernforordningen artikkel 6 nr. 1 bokstav c og e: rettslig "
-                            "forpliktelse og utøvelse av offentlig myndighet.",
-                            "Personvernforordningen artikkel 9 nr. 2 bokstav h: helsehjelp.",
-                            "Supplerende grunnlag: helse- og omsorgstjenesteloven, "
-                            "pasientjournalloven og helsepersonelloven §§ 39 og 40 "
-                            "(dokumentasjonsplikt).",
-                        )
-                    ),
-                    Paragraph("Bekreft grunnlaget med kommunens personvernombud."),
-                ),
+                text.legal_basis.heading,
+                (Bullets(text.legal_basis.bullets), Paragraph(text.legal_basis.text)),
             ),
             Section(
-                "Nødvendighet og forholdsmessighet",
-                (
-                    Paragraph(one_line(template.privacy_note)),
-                    Bullets(
-                        (
-                            "Bare opplysninger som trengs for formålet, samles inn.",
-                            "Lagringstid: «Fyll inn».",
-                            "De registrerte får informasjon: «Fyll inn hvordan».",
-                            "Innsyn, retting og sletting: «Fyll inn rutine».",
-                        )
-                    ),
-                ),
+                text.necessity.heading,
+                (Paragraph(one_line(template.privacy_note)), Bullets(text.necessity.bullets)),
             ),
+            Section(text.risks.heading, (Table(text.risks.header, risks),)),
             Section(
-                "Risiko for de registrerte",
-                (
-                    Table(
-                        ("Nr.", "Risiko", "Mulige årsaker", "Tiltak", "Restrisiko"),
-                        risks,
-                    ),
-                ),
-            ),
-            Section(
-                "Konklusjon",
-                (
-                    Paragraph("Samlet vurdering av restrisikoen: «Fyll inn»."),
-                    Paragraph(
-                        "Er restrisikoen høy, skal kommunen drøfte behandlingen med "
-                        "Datatilsynet før den starter (personvernforordningen artikkel 36)."
-                    ),
-                    Paragraph("Personvernombudets råd: «Fyll inn»."),
-                ),
+                text.conclusion.heading,
+                tuple(Paragraph(paragraph) for paragraph in text.conclusion.paragraphs),
             ),
         ),
     )
 
 
-def benefit_realisation(template: Template) -> Document:
+def benefit_realisation(template: Template, wording: DocumentWording) -> Document:
     """Gevinstrealisering: expected benefits with indicators, to measure from day one."""
+    text = wording.benefit_realisation
+    blank = wording.common.blank
+    kinds = wording.common.benefit_kinds
     benefits = tuple(
-        (b.benefit, _BENEFIT_KIND[b.kind], b.indicator, one_line(b.measurement), _BLANK, _BLANK)
+        (b.benefit, kinds[b.kind], b.indicator, one_line(b.measurement), blank, blank)
         for b in template.benefits
     )
     return Document(
         stem=template_stem(template.category.id, "gevinstrealisering"),
-        title=f"Gevinstrealisering: {template.category.name}",
-        subject="Plan for gevinstrealisering",
+        title=text.title.format(category=template.category.name),
+        subject=text.subject,
         issued=template.issued,
-        blocks=(
-            _preface(
-                template,
-                "Planen er et ferdig forslag til gevinstrealisering som kommunen legger "
-                "fram sammen med ROS og DPIA når den bestemmer seg.",
-            ),
-        ),
+        blocks=(_preface(template, wording, text.preface),),
         sections=(
-            Section("Om planen", (_about("Kommune", "Løsning", "Gevinsteier", "Oppstart"),)),
+            Section(text.about.heading, (_about(wording, text.about.rows),)),
+            Section(text.benefits.heading, (Table(text.benefits.header, benefits),)),
+            Section(text.assumptions.heading, (Bullets(text.assumptions.bullets),)),
             Section(
-                "Forventede gevinster",
-                (
-                    Table(
-                        ("Gevinst", "Type", "Indikator", "Slik måles det", "Nullpunkt", "Mål"),
-                        benefits,
-                    ),
-                ),
+                text.costs.heading, (_about(wording, text.costs.rows, header=text.costs.header),)
             ),
-            Section(
-                "Forutsetninger",
-                (
-                    Bullets(
-                        (
-                            "Ledelsen har forankret innføringen og avsatt tid til opplæring.",
-                            "Superbrukere er utpekt og lært opp før oppstart.",
-                            "Gamle rutiner avvikles når løsningen er i bruk.",
-                            "Integrasjonene er på plass og verifisert før oppstart.",
-                            "Nullpunktet er målt før løsningen tas i bruk.",
-                        )
-                    ),
-                ),
-            ),
-            Section(
-                "Kostnader",
-                (
-                    _about(
-                        "Etablering",
-                        "Løpende pris per år",
-                        "Opplæring og frikjøp",
-                        "Intern prosjekttid",
-                        header=("Kostnad", "Beløp"),
-                    ),
-                ),
-            ),
-            Section(
-                "Oppfølging",
-                (
-                    Bullets(
-                        (
-                            "Mål indikatorene etter tre, seks og tolv måneder.",
-                            "Rapporter til kommunalsjefen for helse og omsorg.",
-                            "Del erfaringene i erfaringsarenaen på markedsplassen.",
-                        )
-                    ),
-                ),
-            ),
+            Section(text.follow_up.heading, (Bullets(text.follow_up.bullets),)),
         ),
     )

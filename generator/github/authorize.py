@@ -35,14 +35,15 @@ from generator.catalogue import config
 from generator.diagnostics import Diagnostic, error
 from generator.github import git
 from generator.loading import yaml_files
+from generator.models.kinds import DPS, EXPERIENCE, NEED, SOLUTION, SUPPLIER
 from generator.norway import identifiers
 
-_SUPPLIER = re.compile(r"catalogue/suppliers/([^/]+)\.yaml")
-_SOLUTION = re.compile(r"catalogue/solutions/([^/]+)\.yaml")
-_SOLUTION_FILE = re.compile(r"catalogue/solutions/([^/]+)/.+")
-_NEED = re.compile(r"needs/([^/]+)\.yaml")
-_EXPERIENCE = re.compile(r"experiences/([^/]+)\.yaml")
-_DPS = re.compile(r"tenders/dps/([^/]+)\.yaml")
+
+def _solution_of(path: str) -> str | None:
+    """The solution a path belongs to: its record or a file beside it."""
+    return SOLUTION.match(path) or SOLUTION.match_file(path)
+
+
 _RECORD = re.compile(
     r"(catalogue/suppliers|catalogue/solutions|needs|experiences|tenders/dps|tenders/calloffs)/[^/]+\.yaml"
 )
@@ -97,13 +98,13 @@ class Revision:
         return _logins(record.get("maintainers")) if record else ()
 
     def supplier_of_solution(self, solution_id: str) -> str | None:
-        record = self.record(f"catalogue/solutions/{solution_id}.yaml")
+        record = self.record(SOLUTION.path(solution_id))
         supplier = record.get("supplier") if record else None
         return supplier if isinstance(supplier, str) else None
 
 
 def supplier_path(supplier_id: str) -> str:
-    return f"catalogue/suppliers/{supplier_id}.yaml"
+    return SUPPLIER.path(supplier_id)
 
 
 @dataclass
@@ -132,24 +133,24 @@ class Authorizer:
     def owners(self, path: str) -> tuple[tuple[str, ...], str]:
         """The logins (besides the team) that may change `path` as it is at base, and
         how to name them."""
-        if m := _SUPPLIER.fullmatch(path):
-            return self.base.maintainers(path), f"leverandøren «{m[1]}»"
-        if m := (_SOLUTION.fullmatch(path) or _SOLUTION_FILE.fullmatch(path)):
-            supplier = self.base.supplier_of_solution(m[1])
+        if supplier_id := SUPPLIER.match(path):
+            return self.base.maintainers(path), f"leverandøren «{supplier_id}»"
+        if solution_id := _solution_of(path):
+            supplier = self.base.supplier_of_solution(solution_id)
             if supplier is None:
-                return (), f"løsningen «{m[1]}»"
+                return (), f"løsningen «{solution_id}»"
             return self.base.maintainers(supplier_path(supplier)), f"leverandøren «{supplier}»"
-        for pattern, field_name, what in (
-            (_NEED, "owner", "behovet"),
-            (_EXPERIENCE, "author", "erfaringen"),
+        for kind, field_name, what in (
+            (NEED, "owner", "behovet"),
+            (EXPERIENCE, "author", "erfaringen"),
         ):
-            if m := pattern.fullmatch(path):
+            if record_id := kind.match(path):
                 record = self.base.record(path) or {}
                 logins = list(_logins(record.get("maintainers")))
                 actor = record.get(field_name)
                 if isinstance(actor, str) and identifiers.is_slug(actor):
                     logins += self.base.maintainers(supplier_path(actor))
-                return tuple(dict.fromkeys(logins)), f"{what} «{m[1]}»"
+                return tuple(dict.fromkeys(logins)), f"{what} «{record_id}»"
         return (), ""
 
     # the verdict on one changed path ------------------------------------------
@@ -216,7 +217,7 @@ class Authorizer:
         if self.listed(logins):
             yield from self.moved_solution(path)
             return
-        if _NEED.fullmatch(path) and self.joins(path):
+        if NEED.match(path) and self.joins(path):
             return
         yield self.refuse(
             shown,
@@ -225,19 +226,15 @@ class Authorizer:
 
     def added(self, path: str) -> Iterator[Diagnostic]:
         if path.startswith("tenders/") or not (
-            _SUPPLIER.fullmatch(path)
-            or _SOLUTION.fullmatch(path)
-            or _SOLUTION_FILE.fullmatch(path)
-            or _NEED.fullmatch(path)
-            or _EXPERIENCE.fullmatch(path)
+            SUPPLIER.match(path) or _solution_of(path) or NEED.match(path) or EXPERIENCE.match(path)
         ):
             yield from self.modified(path)  # the same rule: the team's
             return
-        if m := (_SOLUTION.fullmatch(path) or _SOLUTION_FILE.fullmatch(path)):
-            if self.base.exists(f"catalogue/solutions/{m[1]}.yaml"):
+        if solution_id := _solution_of(path):
+            if self.base.exists(SOLUTION.path(solution_id)):
                 yield from self.modified(path)  # a new file of an existing solution
                 return
-            yield from self.new_solution(path, m[1])
+            yield from self.new_solution(path, solution_id)
             return
         record = self.head.record(path)
         if record is None:
@@ -280,11 +277,11 @@ class Authorizer:
 
     def moved_solution(self, path: str) -> Iterator[Diagnostic]:
         """A solution moved to another supplier: its author must maintain that one too."""
-        m = _SOLUTION.fullmatch(path)
-        if not m:
+        solution_id = SOLUTION.match(path)
+        if not solution_id:
             return
-        before = self.base.supplier_of_solution(m[1])
-        after = self.head.supplier_of_solution(m[1])
+        before = self.base.supplier_of_solution(solution_id)
+        after = self.head.supplier_of_solution(solution_id)
         if after is None or after == before:
             return
         where = supplier_path(after)
@@ -314,7 +311,7 @@ class Authorizer:
     def applies(self, path: str) -> bool:
         """The change only appends applications without decision, each for a supplier
         the author maintains as of base."""
-        if not _DPS.fullmatch(path):
+        if not DPS.match(path):
             return False
         added = _appended(self.base.record(path), self.head.record(path), "applications")
         return added is not None and all(
@@ -327,7 +324,7 @@ class Authorizer:
 
     def decisions(self, change: git.Change) -> Iterator[Diagnostic]:
         """No one decides on an application of a supplier they maintain."""
-        if change.status == "D" or not _DPS.fullmatch(change.path):
+        if change.status == "D" or not DPS.match(change.path):
             return
         base = self.base.record(change.old_path or change.path) or {}
         head = self.head.record(change.path) or {}

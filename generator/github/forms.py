@@ -1,21 +1,27 @@
 """The issue forms in .github/ISSUE_TEMPLATE/ (Norwegian bokmål), for people who
 have never used Git: publish a need, ask to join a need, share an experience, apply
-for qualification in a DPS. The forms are data here; their YAML files are written
-by `markedsplass github forms` (the municipality, phase, area and category lists
-come from generator/data/, so a new list means regenerating, and a test says when
-the files are out of date). `parse` reads back the body GitHub makes of a filled-in
+for qualification in a DPS. The forms are data in generator/data/issue-forms.yaml,
+checked by the models here; their YAML files are written by `markedsplass github
+forms` (the municipality, phase, area and category lists come from generator/data/,
+so a new list or new wording means regenerating, and a test says when the files are
+out of date). `parse` reads back the body GitHub makes of a filled-in
 form: one `### Label` section per field, `_No response_` for an empty one."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
+from pydantic import Field as PydanticField
+from pydantic import StringConstraints, model_validator
 
-from generator.models import reference
+from generator.models import data_files, reference
+from generator.models.base import Flag, Model
 
 SITE = "https://markedsplassen.example.no/"
 NO_RESPONSE = "_No response_"
@@ -90,222 +96,131 @@ def category_id(name: str) -> str | None:
 
 # the four forms ---------------------------------------------------------------------
 
+FILE = "issue-forms.yaml"
+KINDS = ("need", "join", "experience", "qualification")
+OPTIONS: dict[str, Callable[[], tuple[str, ...]]] = {
+    "municipalities": municipality_options,
+    "phases": phase_options,
+    "areas": area_options,
+    "categories": category_options,
+}
 
-def _contact(required: bool) -> tuple[Field, ...]:
-    return (
-        Field("contact_name", "Kontaktperson: navn", "input", required=required),
-        Field(
-            "contact_email",
-            "Kontaktperson: e-post",
-            "input",
-            "Vises på nettstedet, så andre kan ta kontakt.",
-            required=required,
-            placeholder="navn@kommune.no",
-        ),
-        Field(
-            "contact_role", "Kontaktperson: rolle eller stilling", "input", placeholder="Rådgiver"
-        ),
-    )
+# Wording exactly as written in the data: not stripped.
+Text = Annotated[str, StringConstraints(strict=True, min_length=1)]
+FieldId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9_]*$")]
 
 
-def _actor(what: str) -> tuple[Field, ...]:
-    return (
-        Field(
-            "municipality",
-            f"Kommunen {what}",
-            "dropdown",
-            "Velg kommunen. Er du leverandør, la feltet stå tomt og skriv leverandør-id-en under.",
-            options=municipality_options(),
-        ),
-        Field(
-            "supplier",
-            "… eller leverandørens id",
-            "input",
-            "Bare for leverandører: id-en fra adressen til leverandøren på nettstedet.",
-            placeholder="sarfag",
-        ),
-    )
+class FieldData(Model):
+    """One field as written in the data; `options_from` names a reference list."""
+
+    id: FieldId
+    label: Text
+    type: FieldKind
+    description: Text | None = None
+    required: Flag = False
+    options: tuple[Text, ...] = ()
+    options_from: Literal["municipalities", "phases", "areas", "categories"] | None = None
+    multiple: Flag = False
+    placeholder: Text | None = None
+    value: Text | None = None
+
+    @model_validator(mode="after")
+    def _options(self) -> FieldData:
+        choices = self.type in ("dropdown", "checkboxes")
+        if choices and bool(self.options) == (self.options_from is not None):
+            raise ValueError(f"«{self.id}»: skriv enten options eller options_from, ikke begge")
+        if not choices and (self.options or self.options_from):
+            raise ValueError(f"«{self.id}»: bare dropdown og checkboxes har valg")
+        if self.type == "checkboxes" and self.options_from is not None:
+            raise ValueError(f"«{self.id}»: avkrysningsbokser skal ha faste valg (options)")
+        if self.multiple and self.type != "dropdown":
+            raise ValueError(f"«{self.id}»: multiple gjelder bare dropdown")
+        return self
+
+    def field(self) -> Field:
+        options = OPTIONS[self.options_from]() if self.options_from else self.options
+        return Field(
+            self.id,
+            self.label,
+            self.type,
+            self.description or "",
+            self.required,
+            options,
+            self.multiple,
+            self.placeholder or "",
+            self.value or "",
+        )
+
+
+class FormData(Model):
+    kind: Literal["need", "join", "experience", "qualification"]
+    file: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]+-[a-z0-9-]+\.yml$")]
+    name: Text
+    description: Text
+    title: Text
+    label: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9-]+$")]
+    intro: Text
+    fields: tuple[FieldData, ...] = PydanticField(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_fields(self) -> FormData:
+        for what, values in (
+            ("id", [f.id for f in self.fields]),
+            ("label", [f.label for f in self.fields]),
+        ):
+            if twice := sorted({v for v in values if values.count(v) > 1}):
+                raise ValueError(f"skjemaet «{self.kind}» har samme {what} to ganger: {twice}")
+        return self
+
+    def form(self) -> Form:
+        fields = tuple(f.field() for f in self.fields)
+        return Form(
+            self.kind,
+            self.file,
+            self.name,
+            self.description,
+            self.title,
+            self.label,
+            self.intro,
+            fields,
+        )
+
+
+class ContactLink(Model):
+    name: Text
+    path: Annotated[str, StringConstraints(strict=True, pattern=r"^([a-z0-9-]+/)*$")]
+    about: Text
+
+
+class FormsData(Model):
+    """The whole file: the four forms, each once, and the links under them."""
+
+    forms: tuple[FormData, ...]
+    contact_links: tuple[ContactLink, ...] = ()
+
+    @model_validator(mode="after")
+    def _each_once(self) -> FormsData:
+        kinds = [f.kind for f in self.forms]
+        if sorted(kinds) != sorted(KINDS):
+            raise ValueError(f"forms skal ha hvert skjema nøyaktig én gang: {', '.join(KINDS)}")
+        for what, values in (
+            ("file", [f.file for f in self.forms]),
+            ("label", [f.label for f in self.forms]),
+        ):
+            if len(set(values)) != len(values):
+                raise ValueError(f"to skjemaer har samme {what}")
+        return self
+
+
+@cache
+def data() -> FormsData:
+    """The forms as written in generator/data/; a broken file is a tool failure."""
+    return data_files.load(FILE, FormsData)
 
 
 def forms() -> tuple[Form, ...]:
-    need = Form(
-        "need",
-        "1-publiser-behov.yml",
-        "Publiser et behov",
-        "Del et behov eller en idé på innovasjonsarenaen, så andre kommuner, helsepersonell "
-        "og leverandører kan bli med.",
-        "Behov: ",
-        "skjema-behov",
-        "Se først på nettstedet om det finnes en løsning eller et behov som passer. Når du "
-        "sender skjemaet, lager markedsplassen et forslag til ny post, og svarer her i "
-        "saken. Feil i skjemaet får du beskjed om her; rett dem ved å redigere saken.",
-        (
-            Field(
-                "title",
-                "Tittel",
-                "input",
-                "Behovet i én linje.",
-                True,
-                placeholder="Registrere målinger hos brukeren på mobil",
-            ),
-            Field(
-                "owner",
-                "Kommunen som eier behovet",
-                "dropdown",
-                required=True,
-                options=municipality_options(),
-            ),
-            Field(
-                "phase",
-                "Fase i KS' veikart for tjenesteinnovasjon",
-                "dropdown",
-                "Fase 1–3 hører til innovasjonsarenaen; 4–6 kommer etter anskaffelsen.",
-                True,
-                phase_options(),
-            ),
-            Field("summary", "Kort oppsummering", "input", "Én setning, vist i lister.", True),
-            Field(
-                "description",
-                "Beskrivelse",
-                "textarea",
-                "Hva er behovet, hvem har det, og hvordan løses det i dag?",
-                True,
-            ),
-            Field(
-                "categories",
-                "Områder",
-                "dropdown",
-                "Velg ett eller flere.",
-                options=category_options(),
-                multiple=True,
-            ),
-            Field(
-                "seeking",
-                "Deltakere",
-                "checkboxes",
-                options=("Vi søker flere deltakere (kommuner, helsepersonell, leverandører)",),
-            ),
-            *_contact(True),
-            Field(
-                "maintainers",
-                "Andre GitHub-brukere som kan endre behovet",
-                "input",
-                "Du blir selv vedlikeholder. Skriv andre brukernavn skilt med komma, uten @.",
-                placeholder="bente-bergen, marte-bergen",
-            ),
-        ),
-    )
-    join = Form(
-        "join",
-        "2-bli-med.yml",
-        "Be om å bli med i et behov",
-        "Spør om å delta i arbeidet med et behov på innovasjonsarenaen.",
-        "Bli med: ",
-        "skjema-bli-med",
-        "Eieren av behovet får forespørselen og svarer ved å godta eller avslå den.",
-        (
-            Field(
-                "need",
-                "Behovet",
-                "input",
-                "Id-en eller adressen til behovet på nettstedet.",
-                True,
-                placeholder="mobil-maleregistrering-i-hjemmet",
-            ),
-            *_actor("du representerer"),
-            Field("person", "Navnet ditt", "input", required=True),
-            Field(
-                "message",
-                "Hva kan dere bidra med?",
-                "textarea",
-                "For eksempel hvem som deltar og hvor mye tid dere frigjør "
-                "(en sårsykepleier i 30 %).",
-                True,
-            ),
-        ),
-    )
-    experience = Form(
-        "experience",
-        "3-del-erfaring.yml",
-        "Del en erfaring",
-        "Del erfaringer med innovasjon, innkjøp, innføring, bruk eller avvikling, så andre "
-        "kan lære av dem.",
-        "Erfaring: ",
-        "skjema-erfaring",
-        "Skriv suksessfaktorer og utfordringer med tiltakene dere gjorde. Kommuner som "
-        "vurderer å kjøpe, leser dette først.",
-        (
-            Field("title", "Tittel", "input", "Erfaringen i én linje.", True),
-            *_actor("som deler"),
-            Field("area", "Erfaringsområde", "dropdown", required=True, options=area_options()),
-            Field("summary", "Kort oppsummering", "input", "Én setning, vist i lister.", True),
-            Field("description", "Utdyping", "textarea"),
-            Field("solution", "Løsningen det gjelder (id)", "input", placeholder="sarjournal"),
-            Field("need", "Behovet det gjelder (id)", "input"),
-            Field("calloff", "Uttaket det gjelder (id)", "input"),
-            Field(
-                "usage_weeks",
-                "Uker i bruk",
-                "input",
-                "Hvor mange uker løsningen hadde vært i bruk.",
-                placeholder="3",
-            ),
-            Field("success_factors", "Suksessfaktorer", "textarea", "Én per linje."),
-            Field(
-                "challenges",
-                "Utfordringer og tiltak",
-                "textarea",
-                "Én utfordring per avsnitt: en linje som begynner med «Utfordring:» og gjerne "
-                "en som begynner med «Tiltak:». Skill avsnittene med en tom linje.",
-                value="Utfordring: \nTiltak: \n",
-            ),
-            Field("recommendation", "Råd til andre", "textarea"),
-            *_contact(False),
-        ),
-    )
-    qualification = Form(
-        "qualification",
-        "4-sok-kvalifisering.yml",
-        "Søk om kvalifisering i en dynamisk innkjøpsordning",
-        "For leverandører: be om å bli tatt opp i en innkjøpsordning.",
-        "Kvalifisering: ",
-        "skjema-kvalifisering",
-        "Leverandøren må være registrert, og du må stå som vedlikeholder av den. "
-        "Markedsplassteamet vurderer søknaden innen 10 virkedager og registrerer "
-        "beslutningen; ingen leverandør kan ta seg selv opp.",
-        (
-            Field(
-                "dps",
-                "Innkjøpsordningen (id)",
-                "input",
-                required=True,
-                placeholder="dps-sarbehandling-2026",
-            ),
-            Field("supplier", "Leverandørens id", "input", required=True, placeholder="sarfag"),
-            Field(
-                "company_certificate", "Dato på firmaattesten", "input", placeholder="2026-11-01"
-            ),
-            Field("tax_certificate", "Dato på skatteattesten", "input", placeholder="2026-11-01"),
-            Field("annual_accounts_year", "År for siste årsregnskap", "input", placeholder="2025"),
-            Field(
-                "startup",
-                "Oppstartsselskap",
-                "checkboxes",
-                options=("Vi er et oppstartsselskap uten fullt årsregnskap",),
-            ),
-            Field("competence", "Kompetanse", "textarea"),
-            Field("capacity", "Kapasitet", "textarea"),
-            Field("quality_management", "Kvalitetssikring", "input", placeholder="ISO 9001"),
-            Field(
-                "information_security_management",
-                "Informasjonssikkerhet",
-                "input",
-                placeholder="ISO 27001",
-            ),
-            Field("environmental_management", "Miljøledelse", "input", placeholder="Miljøfyrtårn"),
-        ),
-    )
-    return need, join, experience, qualification
+    """need, join, experience, qualification: the data with the reference lists filled in."""
+    return tuple(f.form() for f in data().forms)
 
 
 def by_label(label: str) -> Form | None:
@@ -353,11 +268,8 @@ def config() -> str:
     document = {
         "blank_issues_enabled": True,
         "contact_links": [
-            {
-                "name": "Slik deltar du",
-                "url": f"{SITE}slik-deltar-du/",
-                "about": "Veiledning for kommuner, helsepersonell og leverandører.",
-            }
+            {"name": link.name, "url": f"{SITE}{link.path}", "about": link.about}
+            for link in data().contact_links
         ],
     }
     return HEADER + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)

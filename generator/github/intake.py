@@ -73,10 +73,10 @@ def _record_id(value: str) -> str:
     return value.strip().rstrip("/").rsplit("/", 1)[-1].strip().lower()
 
 
-def _unique_id(root: Path, kind: Kind, title: str, fallback: str) -> str:
+def _unique_id(root: Path, kind: Kind[Any], title: str, fallback: str) -> str:
     base = identifiers.slugify(title)[:60].strip("-") or fallback
     candidate, n = base, 2
-    while (root / kind.folder / f"{candidate}.yaml").exists():
+    while (root / kind.path(candidate)).exists():
         candidate, n = f"{base}-{n}", n + 1
     return candidate
 
@@ -146,9 +146,13 @@ _CONTACT_PLACES: dict[yaml_files.Loc, str] = {
 
 
 def _new_record(
-    form: Form, draft: Draft, kind: Kind, record: dict[str, Any], places: dict[yaml_files.Loc, str]
+    form: Form,
+    draft: Draft,
+    kind: Kind[Any],
+    record: dict[str, Any],
+    places: dict[yaml_files.Loc, str],
 ) -> None:
-    path = f"{kind.folder}/{record['id']}.yaml"
+    path = kind.path(record["id"])
     draft.files[path] = emitting.dump(record, path)
     draft.places[path] = {loc: form.field(field_id).label for loc, field_id in places.items()}
     draft.name = str(record.get("title") or record["id"])
@@ -251,7 +255,7 @@ def _append(
 
 def _join(root: Path, form: Form, values: Values, author: str, today: date, draft: Draft) -> None:
     need_id = _record_id(_text(values, "need") or "")
-    path = f"{NEED.folder}/{need_id}.yaml"
+    path = NEED.path(need_id)
     found = _existing(root, path) if identifiers.is_slug(need_id) else None
     if found is None:
         draft.problem(
@@ -300,7 +304,7 @@ def _qualification(
 ) -> None:
     dps_id = _record_id(_text(values, "dps") or "")
     supplier_id = _record_id(_text(values, "supplier") or "")
-    dps_path = f"{DPS.folder}/{dps_id}.yaml"
+    dps_path = DPS.path(dps_id)
     dps = _existing(root, dps_path) if identifiers.is_slug(dps_id) else None
     supplier = (
         _existing(root, supplier_path(supplier_id)) if identifiers.is_slug(supplier_id) else None

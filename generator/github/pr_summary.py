@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from generator.github import markdown_text as md
+from generator.models.kinds import SOLUTION
 
 SCHEMA: Literal["markedsplassen-pr-summary/1"] = "markedsplassen-pr-summary/1"
 MAX_BYTES = 512 * 1024
@@ -50,8 +51,13 @@ class Step(_Strict):
     findings: tuple[Finding, ...] = Field((), max_length=1000)
 
 
+_SOLUTION_RECORD = rf"^{SOLUTION.folder}/[a-z0-9-]{{1,100}}\.yaml$"
+
+
 class Verified(_Strict):
-    path: Annotated[str, StringConstraints(pattern=r"^catalogue/solutions/[a-z0-9-]{1,100}\.yaml$")]
+    path: Annotated[
+        str, StringConstraints(pattern=rf"^{SOLUTION.folder}/[a-z0-9-]{{1,100}}\.yaml$")
+    ]
     status: Status
     report: Annotated[str, StringConstraints(max_length=50_000)] = ""
 
@@ -118,7 +124,7 @@ def collect(results: Path, head_sha: str) -> Summary:
         report = rc.with_suffix(".md")
         verify.append(
             Verified(
-                path=f"catalogue/solutions/{rc.stem}.yaml",
+                path=SOLUTION.path(rc.stem),
                 status=_status(rc.parent, rc.stem),
                 report=report.read_text(encoding="utf-8")[:50_000] if report.is_file() else "",
             )

@@ -9,10 +9,10 @@ import csv
 import io
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from generator.loading import yaml_files
+from generator.models import data_files
+from generator.models.data_files import DataFileError
 
 REFERENCE_FILES = {
     "municipalities": "kommuner-2024.csv",
@@ -21,10 +21,6 @@ REFERENCE_FILES = {
     "experience_areas": "experience-areas.yaml",
     "agreement_types": "agreement-types.yaml",
 }
-
-
-class ReferenceDataError(RuntimeError):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,21 +46,17 @@ class Phase:
     confirmed: bool
 
 
-def _read(name: str) -> bytes:
-    return resources.files("generator").joinpath("data", name).read_bytes()
-
-
 def _yaml_list(name: str, key: str) -> list[dict[str, Any]]:
-    document, diagnostics = yaml_files.parse(_read(name), f"generator/data/{name}")
-    if document is None or diagnostics or not isinstance(document.value.get(key), list):
-        raise ReferenceDataError(f"generator/data/{name}: ugyldig referansefil {diagnostics}")
-    rows: list[dict[str, Any]] = document.value[key]
+    value = data_files.document(data_files.read(name), name)
+    if not isinstance(value, dict) or not isinstance(value.get(key), list):
+        raise DataFileError(f"generator/data/{name}: listen «{key}» mangler")
+    rows: list[dict[str, Any]] = value[key]
     return rows
 
 
 @cache
 def municipalities() -> dict[str, Municipality]:
-    text = _read(REFERENCE_FILES["municipalities"]).decode("utf-8")
+    text = data_files.read(REFERENCE_FILES["municipalities"]).decode("utf-8")
     rows = csv.DictReader(io.StringIO(text))
     result = {
         row["kommunenummer"]: Municipality(
@@ -73,7 +65,7 @@ def municipalities() -> dict[str, Municipality]:
         for row in rows
     }
     if len(result) < 300:
-        raise ReferenceDataError("kommunelisten er ufullstendig")
+        raise DataFileError("kommunelisten er ufullstendig")
     return result
 
 

@@ -12,7 +12,7 @@ from generator.models.kinds import KINDS, Kind
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def schema(kind: Kind) -> dict[str, Any]:
+def schema(kind: Kind[Any]) -> dict[str, Any]:
     body = kind.model.model_json_schema(mode="validation")
     return {
         "$schema": DRAFT,

@@ -1,5 +1,6 @@
 """A solution (sluttbrukerløsning) in the catalogue, with every registered
-property of the seed's footnote 8 (../shared/domain.md §1)."""
+property the marketplace's concept names: standards, integrations, licence
+model, hosting, security and privacy documentation."""
 
 from __future__ import annotations
 

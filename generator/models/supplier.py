@@ -1,6 +1,7 @@
 """A supplier (leverandør): a company that registers solutions and applies for
 qualification in dynamic purchasing systems. Qualification is about the company
-(seed footnote 3), so the documents it submits are described here; the decision
+(its self-declaration and certificates), so the documents it submits are
+described here; the decision
 is recorded by the marketplace team in the DPS."""
 
 from __future__ import annotations

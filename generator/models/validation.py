@@ -59,7 +59,7 @@ def _expected(context: dict[str, Any]) -> str:
     return str(context.get("expected", "")).replace("'", "").replace(" or ", ", ")
 
 
-def _message(model: type[BaseModel], err: dict[str, Any]) -> str:
+def message(model: type[BaseModel], err: dict[str, Any]) -> str:
     kind: str = err["type"]
     loc: Loc = err["loc"]
     ctx: dict[str, Any] = err.get("ctx") or {}
@@ -197,5 +197,5 @@ def validate(root: Path, model: type[M], document: Document) -> tuple[M | None, 
     for err in errors:
         line, column = _location(root, document, err)
         code = ERROR_TYPES.get(err["type"], "invalid-value")
-        diagnostics.append(error(document.path, line, column, code, _message(model, err)))
+        diagnostics.append(error(document.path, line, column, code, message(model, err)))
     return None, diagnostics

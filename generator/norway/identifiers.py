@@ -1,6 +1,7 @@
 """Norwegian and technical identifiers: pure functions, no I/O.
 
-Organisasjonsnummer and fødselsnummer follow ../shared/domain.md §3 (mod-11).
+Organisasjonsnummer (Brønnøysundregistrene) and fødselsnummer (Skatteetaten)
+end in mod-11 check digits.
 """
 
 from __future__ import annotations

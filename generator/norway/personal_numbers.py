@@ -1,5 +1,5 @@
 """Norwegian national identity numbers: fødselsnummer, D-nummer, H-nummer and the
-synthetic numbers of the test registries (../shared/domain.md §3). Pure functions,
+synthetic numbers of the test registries (Tenor, Norsk helsenett). Pure functions,
 no I/O.
 
 Eleven digits: DDMMYY, individnummer (three digits), two mod-11 check digits.

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import icalendar
 
@@ -54,7 +54,7 @@ class Deadline:
         return "/".join(part for part in parts if part)
 
 
-def _dps_items(entry: Entry, dps: Dps) -> Iterator[Deadline]:
+def _dps_items(entry: Entry[Any], dps: Dps) -> Iterator[Deadline]:
     path = entry.path
 
     def item(
@@ -81,7 +81,7 @@ def _dps_items(entry: Entry, dps: Dps) -> Iterator[Deadline]:
             )
 
 
-def _calloff_items(entry: Entry, calloff: CallOff) -> Iterator[Deadline]:
+def _calloff_items(entry: Entry[Any], calloff: CallOff) -> Iterator[Deadline]:
     path = entry.path
 
     def item(
@@ -117,12 +117,10 @@ _OBLIGATIONS = {"application-decision", "award-notice", "milestone"}
 def collect(catalogue: Catalogue, today: date, within: int) -> list[Deadline]:
     """Everything overdue, and everything due from today up to `within` days ahead."""
     items: list[Deadline] = []
-    for entry in catalogue.records(DPS):
-        assert isinstance(entry.record, Dps)
-        items.extend(_dps_items(entry, entry.record))
-    for entry in catalogue.records(CALLOFF):
-        assert isinstance(entry.record, CallOff)
-        items.extend(_calloff_items(entry, entry.record))
+    for dps in catalogue.records(DPS):
+        items.extend(_dps_items(dps, dps.record))
+    for calloff in catalogue.records(CALLOFF):
+        items.extend(_calloff_items(calloff, calloff.record))
     horizon = today + timedelta(days=within)
     selected = []
     for item in items:
@@ -179,7 +177,6 @@ def by_buyer(items: list[Deadline], catalogue: Catalogue) -> dict[str, list[Dead
     `items`). DPS items belong to no municipality and are left out."""
     buyer_of: dict[str, str] = {}
     for entry in catalogue.records(CALLOFF):
-        assert isinstance(entry.record, CallOff)
         buyer_of[entry.record.id] = entry.record.buyer
     grouped: dict[str, list[Deadline]] = {buyer: [] for buyer in sorted(set(buyer_of.values()))}
     for item in items:

@@ -1,5 +1,5 @@
 """The procurement law's time limits and thresholds, in one place, each with the
-provision it comes from (../shared/domain.md §2). The FOA section numbers were
+provision it comes from (anskaffelsesforskriften, FOA, part III). The FOA section numbers were
 checked against directive 2014/24/EU art. 34 and Norwegian guidance, not against
 Lovdata's text: treat them as references, and correct them here if they differ."""
 

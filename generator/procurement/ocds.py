@@ -1,6 +1,6 @@
 """OCDS export: every dynamic purchasing system and every call-off as one Open
 Contracting Data Standard 1.1.5 release package, with the Techniques extension for
-the DPS flag (../shared/domain.md §2 «Interchange formats»).
+the DPS flag (the format Doffin's notices map to).
 
 `release_package` is plain data shaping over a catalogue that passed `check`;
 `write` is the only function that touches the disk. The output is deterministic:
@@ -47,19 +47,20 @@ from generator.models.base import Contact
 from generator.models.calloff import Award, AwardCriteria, Contract, Milestone
 from generator.models.dps import Application
 from generator.models.kinds import CALLOFF, DPS, SOLUTION, SUPPLIER, Kind
+from generator.norway import labels
 
 Json = dict[str, Any]
 R = TypeVar("R", bound=Record)
 
 VERSION = "1.1"
 # The live version of the Techniques extension, whose release-schema patch the
-# tests apply (../shared/data/ocds/).
+# tests apply (tests/data/ocds/).
 TECHNIQUES_EXTENSION = (
     "https://raw.githubusercontent.com/open-contracting-extensions/"
     "ocds_techniques_extension/master/extension.json"
 )
 # An ocid prefix is "ocds-" and six characters issued by the Open Contracting
-# Partnership (../shared/domain.md §2).
+# Partnership.
 OCID_PREFIX = re.compile(r"ocds-[a-z0-9]{6}")
 LANGUAGE = "nb"
 CURRENCY = "NOK"
@@ -84,11 +85,11 @@ KOMMUNENUMMER_SCHEME = "NO-KOMMUNENUMMER"
 CATEGORY_SCHEME = "MARKEDSPLASSEN-KATEGORI"
 MARKETPLACE_PARTY = "markedsplassen"
 
-# FOA § 18-1 basis -> OCDS awardCriteria code; the Norwegian label for the details.
-AWARD_CRITERIA: dict[str, tuple[str, str]] = {
-    "lowest-price": ("priceOnly", "laveste pris"),
-    "lowest-cost": ("costOnly", "laveste kostnad"),
-    "best-price-quality-ratio": ("ratedCriteria", "beste forhold mellom pris og kvalitet"),
+# FOA § 18-1 basis -> OCDS awardCriteria code (the Norwegian words: labels.AWARD_BASIS)
+AWARD_CRITERIA: dict[str, str] = {
+    "lowest-price": "priceOnly",
+    "lowest-cost": "costOnly",
+    "best-price-quality-ratio": "ratedCriteria",
 }
 ROLE_ORDER = ("buyer", "procuringEntity", "tenderer", "supplier")
 
@@ -261,7 +262,8 @@ def _calloff_release(catalogue: Catalogue, calloff: CallOff, prefix: str, publis
     parties.add(buyer, "buyer", "procuringEntity")
     for supplier_id in sorted(calloff.invited):
         parties.add(_supplier_party(catalogue, supplier_id, calloff.id), "tenderer")
-    code, label = AWARD_CRITERIA[calloff.award_criteria.basis]
+    basis = calloff.award_criteria.basis
+    code, label = AWARD_CRITERIA[basis], labels.AWARD_BASIS[basis]
     tender: Json = {
         "id": calloff.id,
         "title": calloff.title,
@@ -482,6 +484,6 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _records(catalogue: Catalogue, kind: Kind, model: type[R]) -> Iterable[R]:
+def _records(catalogue: Catalogue, kind: Kind[Any], model: type[R]) -> Iterable[R]:
     records = [e.record for e in catalogue.records(kind) if isinstance(e.record, model)]
     return sorted(records, key=lambda record: record.id)

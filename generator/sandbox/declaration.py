@@ -38,7 +38,7 @@ class Declaration:
 
 def folder(solution_id: str) -> str:
     """The folder a solution's files live in, relative to the root."""
-    return f"{SOLUTION.folder}/{solution_id}"
+    return SOLUTION.files(solution_id)
 
 
 def resolve(root: Path, solution: Solution) -> tuple[Declaration | None, list[Problem]]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic, warning
-from generator.models import Solution
 from generator.models.kinds import SOLUTION
 from generator.sandbox import declaration
 from generator.sandbox.declaration import Declaration
@@ -47,7 +46,6 @@ def run(catalogue: Catalogue) -> tuple[dict[str, Report], list[Diagnostic]]:
     diagnostics = []
     for entry in catalogue.records(SOLUTION):
         solution = entry.record
-        assert isinstance(solution, Solution)
         found, problems = declaration.resolve(catalogue.root, solution)
         if found is None or problems:
             continue

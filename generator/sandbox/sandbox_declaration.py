@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import Solution
 from generator.models.kinds import SOLUTION
 from generator.sandbox import declaration
 
@@ -18,7 +17,6 @@ CODE = "sandbox-declaration"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     for entry in catalogue.records(SOLUTION):
         solution = entry.record
-        assert isinstance(solution, Solution)
         _, problems = declaration.resolve(catalogue.root, solution)
         for problem in problems:
             yield catalogue.error_at(entry, problem.loc, CODE, problem.message)

@@ -71,7 +71,7 @@ def _solution(
         rel = path.resolve().relative_to(root).as_posix()
     except ValueError:
         raise VerifyError(f"{path} ligger ikke under roten {root}.") from None
-    if not (rel.startswith(f"{SOLUTION.folder}/") and rel.count("/") == 2):
+    if SOLUTION.match(rel) is None:
         raise VerifyError(f"{rel} er ingen løsning: oppgi {SOLUTION.folder}/<id>.yaml.")
     document, problems = yaml_files.read(root, rel)
     record = None

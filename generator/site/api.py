@@ -18,7 +18,7 @@ from generator.site import filters, links
 from generator.site.gather import Site
 
 # Fields copied into the list files: the fixed interface fields of each kind
-# (../shared/interface.md) and what a list shows.
+# (the field names scripts rely on, kept stable under /api/v1/) and what a list shows.
 LIST_FIELDS: dict[str, tuple[str, ...]] = {
     "supplier": ("name", "orgnr"),
     "solution": ("name", "supplier", "categories", "summary"),
@@ -41,7 +41,7 @@ def record_json(record: Record) -> dict[str, Any]:
     return dumped
 
 
-def list_item(kind: Kind, record: Record, site: Site) -> dict[str, Any]:
+def list_item(kind: Kind[Any], record: Record, site: Site) -> dict[str, Any]:
     dumped = record_json(record)
     item = {"id": record.id, **{key: dumped[key] for key in LIST_FIELDS[kind.name]}}
     item["page"] = links.record_url(kind, record.id)

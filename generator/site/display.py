@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from generator.models import reference
-from generator.norway.formatting import NBSP, long_date
+from generator.norway.formatting import kroner, long_date, number, percent, share
+
+__all__ = ["kroner", "number", "percent", "share"]  # written once, in norway.formatting
 
 
 def day(value: date) -> str:
@@ -21,31 +23,6 @@ def short_day(value: date) -> str:
 
 def maybe_day(value: date | None, missing: str = "–") -> str:
     return short_day(value) if value is not None else missing
-
-
-def number(value: int | float) -> str:
-    """Thousands separated by a non-breaking space, decimal comma: «3 973 000», «99,5»."""
-    if isinstance(value, float) and not value.is_integer():
-        whole, _, decimals = f"{value:.2f}".rstrip("0").partition(".")
-        return number(int(whole)) + "," + decimals
-    return f"{int(value):,}".replace(",", NBSP)
-
-
-def kroner(value: int) -> str:
-    return f"{number(value)}{NBSP}kr"
-
-
-def percent(value: int | float) -> str:
-    return f"{number(value)}{NBSP}%"
-
-
-def share(part: int, whole: int) -> str:
-    """`part` of `whole` as a percentage with one decimal: «9,9 %»."""
-    if whole <= 0:
-        return "–"
-    tenths = round(part * 1000 / whole)
-    text = f"{tenths // 10},{tenths % 10}" if tenths % 10 else str(tenths // 10)
-    return f"{text}{NBSP}%"
 
 
 def days_until(value: date, today: date) -> str:

@@ -22,8 +22,8 @@ from typing import Any
 
 from generator.models import CallOff, Experience, Need, Record, Solution, Supplier, reference
 from generator.models.kinds import CALLOFF, EXPERIENCE, NEED, SOLUTION, SUPPLIER, Kind
-from generator.norway import identifiers
-from generator.site import display, labels, links
+from generator.norway import identifiers, labels
+from generator.site import display, links
 from generator.site.gather import Site
 from generator.site.links import Linker
 from generator.site.views import verification
@@ -200,18 +200,18 @@ FACETS: dict[str, tuple[Facet, ...]] = {
     EXPERIENCE.name: EXPERIENCE_FACETS,
     SOLUTION.name: SOLUTION_FACETS,
 }
-FILTERED: tuple[Kind, ...] = (NEED, EXPERIENCE, SOLUTION)
+FILTERED: tuple[Kind[Any], ...] = (NEED, EXPERIENCE, SOLUTION)
 
 
-def path(kind: Kind) -> str:
+def path(kind: Kind[Any]) -> str:
     return f"{links.API}/filters/{kind.name}.json"
 
 
-def list_id(kind: Kind) -> str:
+def list_id(kind: Kind[Any]) -> str:
     return f"liste-{kind.name}"
 
 
-def holder(kind: Kind, link: Linker) -> dict[str, str]:
+def holder(kind: Kind[Any], link: Linker) -> dict[str, str]:
     """What a list page writes for the script: where its filter file is (relative
     to the page's address) and the id of the element around the table it narrows."""
     up = "../" * links.doc_url(link.here).count("/")
@@ -233,7 +233,7 @@ def _options(facet: Facet, found: dict[str, list[Value]]) -> list[dict[str, Any]
     return [{"value": v, "label": names[v], "count": counts[v]} for v in ordered]
 
 
-def listing(kind: Kind, site: Site) -> dict[str, Any]:
+def listing(kind: Kind[Any], site: Site) -> dict[str, Any]:
     """The filter file of one list: its controls and every record's values."""
     records: list[Record] = [entry.record for entry in site.catalogue.records(kind)]
     per_record: dict[str, dict[str, list[str]]] = {r.id: {} for r in records}

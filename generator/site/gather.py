@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from generator.catalogue import config
 from generator.catalogue.gather import Catalogue
-from generator.models import CallOff, Dps, Experience, Need, Record, Solution
+from generator.models import Record
 from generator.models.dps import Application
 from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION, Kind
 from generator.sandbox.report import Report
@@ -52,23 +52,17 @@ class Relations:
 
 def relations(catalogue: Catalogue) -> Relations:
     rel = Relations()
-    for entry in catalogue.records(SOLUTION):
-        solution = entry.record
-        assert isinstance(solution, Solution)
+    for solution in catalogue.records_of(SOLUTION):
         rel.solutions_of_supplier[solution.supplier].append(solution.id)
         for need_id in solution.addresses_needs:
             rel.solutions_for_need[need_id].append(solution.id)
-    for entry in catalogue.records(NEED):
-        need = entry.record
-        assert isinstance(need, Need)
+    for need in catalogue.records_of(NEED):
         for solution_id in need.related_solutions:
             rel.needs_of_solution[solution_id].append(need.id)
         for actor in {need.owner, *(p.actor for p in need.participants)}:
             if not actor.isdigit():
                 rel.needs_of_supplier[actor].append(need.id)
-    for entry in catalogue.records(EXPERIENCE):
-        experience = entry.record
-        assert isinstance(experience, Experience)
+    for experience in catalogue.records_of(EXPERIENCE):
         for index, target in (
             (rel.experiences_of_solution, experience.solution),
             (rel.experiences_of_need, experience.need),
@@ -78,14 +72,10 @@ def relations(catalogue: Catalogue) -> Relations:
                 index[target].append(experience.id)
         if not experience.author.isdigit():
             rel.experiences_of_supplier[experience.author].append(experience.id)
-    for entry in catalogue.records(DPS):
-        dps = entry.record
-        assert isinstance(dps, Dps)
+    for dps in catalogue.records_of(DPS):
         for application in dps.applications:
             rel.applications_of_supplier[application.supplier].append((dps.id, application))
-    for entry in catalogue.records(CALLOFF):
-        calloff = entry.record
-        assert isinstance(calloff, CallOff)
+    for calloff in catalogue.records_of(CALLOFF):
         rel.calloffs_of_dps[calloff.dps].append(calloff.id)
         if calloff.need is not None:
             rel.calloffs_of_need[calloff.need].append(calloff.id)
@@ -112,13 +102,13 @@ class Site:
     # the sandbox's reports by solution id (`pipeline.Checked.verification`)
     verification: Mapping[str, Report] = field(default_factory=dict)
 
-    def get(self, kind: Kind, record_id: str, model: type[R]) -> R:
+    def get(self, kind: Kind[Any], record_id: str, model: type[R]) -> R:
         record = self.catalogue.get(kind, record_id)
         if not isinstance(record, model):  # the check refuses dangling references
             raise KeyError(f"{kind.name} {record_id} finnes ikke")
         return record
 
-    def all(self, kind: Kind, model: type[R]) -> list[R]:
+    def all(self, kind: Kind[Any], model: type[R]) -> list[R]:
         """Every record of a kind, by id."""
         records = [entry.record for entry in self.catalogue.records(kind)]
         found = [r for r in records if isinstance(r, model)]

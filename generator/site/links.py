@@ -9,6 +9,7 @@ MkDocs never sees, are written as HTML, relative to the page's published URL."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
@@ -47,7 +48,7 @@ BRANCH = "main"  # the branch the site is published from
 SCHEMAS = "schemas"
 
 
-def record_doc(kind: Kind, record_id: str) -> str:
+def record_doc(kind: Kind[Any], record_id: str) -> str:
     return f"{kind.name}/{record_id}.md"
 
 
@@ -58,19 +59,19 @@ def doc_url(doc: str) -> str:
     return doc.removesuffix(".md").removesuffix("index") + "/"
 
 
-def record_url(kind: Kind, record_id: str) -> str:
+def record_url(kind: Kind[Any], record_id: str) -> str:
     return doc_url(record_doc(kind, record_id))
 
 
-def api_list(kind: Kind) -> str:
+def api_list(kind: Kind[Any]) -> str:
     return f"{API}/{kind.name}.json"
 
 
-def api_record(kind: Kind, record_id: str) -> str:
+def api_record(kind: Kind[Any], record_id: str) -> str:
     return f"{API}/{kind.name}/{record_id}.json"
 
 
-def schema_file(kind: Kind) -> str:
+def schema_file(kind: Kind[Any]) -> str:
     return f"{SCHEMAS}/{kind.name}.schema.json"
 
 
@@ -98,7 +99,7 @@ class Linker:
         return Markup(f"[{escape(label)}]({target})")
 
     def record(
-        self, kind: Kind, record_id: str, label: str | None = None, *, html: bool = False
+        self, kind: Kind[Any], record_id: str, label: str | None = None, *, html: bool = False
     ) -> Markup:
         record = self.catalogue.get(kind, record_id)
         if record is None:  # the check refuses dangling references; this is a bug

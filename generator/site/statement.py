@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from generator.loading import yaml_files
+from generator.models import data_files
 from generator.models.base import Email, HttpsUrl, IsoDate, Line, Model
 
 FILE = "accessibility-statement.yaml"
@@ -31,10 +30,6 @@ TEST_ID = re.compile(r"tests/test_[a-z0-9_]+\.py::test_[a-z0-9_]+")
 Number = Annotated[str, Field(pattern=r"^[1-4]\.[0-9]\.[0-9]{1,2}$")]
 TestId = Annotated[str, Field(pattern=TEST_ID.pattern)]
 RuleId = Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
-
-
-class StatementDataError(RuntimeError):
-    pass
 
 
 class Criterion(Model):
@@ -90,11 +85,4 @@ class Statement(Model):
 
 @cache
 def load() -> Statement:
-    data = resources.files("generator").joinpath("data", FILE).read_bytes()
-    document, diagnostics = yaml_files.parse(data, f"generator/data/{FILE}")
-    if document is None or diagnostics:
-        raise StatementDataError(f"generator/data/{FILE}: {[d.text() for d in diagnostics]}")
-    try:
-        return Statement.model_validate(document.value)
-    except ValidationError as exc:
-        raise StatementDataError(f"generator/data/{FILE}: {exc}") from exc
+    return data_files.load(FILE, Statement)

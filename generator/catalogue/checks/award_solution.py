@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from generator.catalogue.checks.resolve import unresolved
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import CallOff, Solution
+from generator.models import Solution
 from generator.models.kinds import CALLOFF, SOLUTION, SUPPLIER
 
 CODE = "award-solution"
@@ -16,7 +16,6 @@ CODE = "award-solution"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         if calloff.award is None:
             continue
         loc = ("award", "solution")

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from generator.catalogue.checks.resolve import unresolved
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import CallOff
 from generator.models.kinds import CALLOFF, DPS, NEED
 
 CODE = "calloff-reference"
@@ -16,7 +15,6 @@ CODE = "calloff-reference"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         found = [unresolved(catalogue, entry, ("dps",), DPS, calloff.dps, CODE)]
         if calloff.need is not None:
             found.append(unresolved(catalogue, entry, ("need",), NEED, calloff.need, CODE))

@@ -11,7 +11,7 @@ from generator.catalogue.checks.resolve import unresolved
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
 from generator.loading.yaml_files import Loc
-from generator.models import CallOff, Dps
+from generator.models import Dps
 from generator.models.kinds import CALLOFF, DPS, SUPPLIER
 
 CODE = "calloff-supplier"
@@ -20,11 +20,9 @@ CODE = "calloff-supplier"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     admitted: dict[str, set[str]] = {}
     for dps_entry in catalogue.records(DPS):
-        assert isinstance(dps_entry.record, Dps)
         admitted.setdefault(dps_entry.record.id, set(dps_entry.record.admitted()))
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         dps = catalogue.get(DPS, calloff.dps)
         suppliers: list[tuple[Loc, str]] = [
             (("invited", i), s) for i, s in enumerate(calloff.invited)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from generator.catalogue.checks.resolve import unresolved
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import Dps
 from generator.models.kinds import DPS, SUPPLIER
 
 CODE = "dps-reference"
@@ -16,7 +15,6 @@ CODE = "dps-reference"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     for entry in catalogue.records(DPS):
         dps = entry.record
-        assert isinstance(dps, Dps)
         seen: dict[str, int] = {}
         for index, application in enumerate(dps.applications):
             loc = ("applications", index, "supplier")

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from generator.catalogue.checks.resolve import unresolved, unresolved_actor
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import Experience
 from generator.models.kinds import CALLOFF, EXPERIENCE, NEED, SOLUTION
 
 CODE = "experience-reference"
@@ -17,7 +16,6 @@ CODE = "experience-reference"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     for entry in catalogue.records(EXPERIENCE):
         experience = entry.record
-        assert isinstance(experience, Experience)
         found = [unresolved_actor(catalogue, entry, ("author",), experience.author, CODE)]
         for field, kind in (("solution", SOLUTION), ("need", NEED), ("calloff", CALLOFF)):
             value = getattr(experience, field)

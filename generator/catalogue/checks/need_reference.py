@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from generator.catalogue.checks.resolve import unresolved, unresolved_actor
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import Need
 from generator.models.kinds import NEED, SOLUTION
 
 CODE = "need-reference"
@@ -17,7 +16,6 @@ CODE = "need-reference"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     for entry in catalogue.records(NEED):
         need = entry.record
-        assert isinstance(need, Need)
         found = [unresolved_actor(catalogue, entry, ("owner",), need.owner, CODE)]
         found += [
             unresolved_actor(catalogue, entry, ("participants", i, "actor"), p.actor, CODE)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from generator.catalogue.checks.resolve import unresolved
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import Solution
 from generator.models.kinds import NEED, SOLUTION, SUPPLIER
 
 CODE = "solution-reference"
@@ -16,7 +15,6 @@ CODE = "solution-reference"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     for entry in catalogue.records(SOLUTION):
         solution = entry.record
-        assert isinstance(solution, Solution)
         found = unresolved(catalogue, entry, ("supplier",), SUPPLIER, solution.supplier, CODE)
         if found:
             yield found

@@ -8,7 +8,6 @@ from datetime import date
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import CallOff
 from generator.models.kinds import CALLOFF
 from generator.procurement import limits
 
@@ -18,7 +17,6 @@ CODE = "award-rules"
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         if calloff.award is not None and calloff.award.decided <= calloff.tender_deadline:
             yield catalogue.error_at(
                 entry,

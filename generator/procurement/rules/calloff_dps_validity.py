@@ -8,7 +8,7 @@ from datetime import date
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import CallOff, Dps, Solution
+from generator.models import Dps, Solution
 from generator.models.kinds import CALLOFF, DPS, SOLUTION
 from generator.procurement import limits
 from generator.procurement.states import dps_valid_until
@@ -19,7 +19,6 @@ CODE = "calloff-dps-validity"
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         dps = catalogue.get(DPS, calloff.dps)
         if not isinstance(dps, Dps):
             continue

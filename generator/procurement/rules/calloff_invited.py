@@ -9,7 +9,7 @@ from datetime import date
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import CallOff, Dps
+from generator.models import Dps
 from generator.models.kinds import CALLOFF, DPS
 from generator.procurement import limits
 
@@ -19,7 +19,6 @@ CODE = "calloff-invited"
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         dps = catalogue.get(DPS, calloff.dps)
         if not isinstance(dps, Dps):
             continue

@@ -74,7 +74,7 @@ def _solution(record: Any) -> Pairs:
 PAIRS = {DPS.name: _dps, CALLOFF.name: _calloff, NEED.name: _need, SOLUTION.name: _solution}
 
 
-def _check_entry(catalogue: Catalogue, entry: Entry, pairs: Pairs) -> Iterator[Diagnostic]:
+def _check_entry(catalogue: Catalogue, entry: Entry[Any], pairs: Pairs) -> Iterator[Diagnostic]:
     for first, then, same_day in pairs:
         a, b = _get(entry.record, first), _get(entry.record, then)
         if not isinstance(a, date) or not isinstance(b, date):

@@ -6,29 +6,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from generator.catalogue.gather import Catalogue, Entry
 from generator.diagnostics import Diagnostic
-from generator.models import CallOff, Dps
+from generator.models import Dps
 from generator.models.kinds import CALLOFF, DPS
+from generator.norway import formatting
 from generator.procurement import limits
 
 CODE = "dps-ceiling"
 
 
-def _nok(amount: int) -> str:
-    return f"{amount:,} kr".replace(",", "\u00a0")
-
-
-def _percent(share: float) -> str:
-    return f"{share * 100:.1f}".replace(".", ",") + "\u00a0%"
-
-
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
-    awards: dict[str, list[tuple[date, str, Entry, int]]] = {}
+    awards: dict[str, list[tuple[date, str, Entry[Any], int]]] = {}
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         if calloff.award is not None:
             row = (calloff.award.decided, calloff.id, entry, calloff.award.value_nok)
             awards.setdefault(calloff.dps, []).append(row)
@@ -41,9 +34,11 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
             total += value
             share = total / dps.max_value_nok
             where = ("award", "value_nok")
+            used = formatting.share(total, dps.max_value_nok)
             summary = (
-                f"{limits.CEILING_RULE}: tildelt hittil i «{dps.id}» er {_nok(total)}, "
-                f"{_percent(share)} av anslått maksimalverdi {_nok(dps.max_value_nok)}"
+                f"{limits.CEILING_RULE}: tildelt hittil i «{dps.id}» er "
+                f"{formatting.kroner(total)}, {used} av anslått maksimalverdi "
+                f"{formatting.kroner(dps.max_value_nok)}"
             )
             if share > 1:
                 yield catalogue.error_at(

@@ -9,7 +9,6 @@ from datetime import date
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import Dps
 from generator.models.kinds import DPS
 from generator.norway.workdays import add_working_days, working_days_between
 from generator.procurement import limits
@@ -21,7 +20,6 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     normal, extended = limits.DECISION_WORKING_DAYS, limits.DECISION_EXTENDED_WORKING_DAYS
     for entry in catalogue.records(DPS):
         dps = entry.record
-        assert isinstance(dps, Dps)
         for index, application in enumerate(dps.applications):
             limit = extended if application.extension_reason else normal
             due = add_working_days(application.received, limit)

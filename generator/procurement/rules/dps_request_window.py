@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import Dps
 from generator.models.kinds import DPS
 from generator.procurement import limits
 
@@ -17,7 +16,6 @@ CODE = "dps-request-window"
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     for entry in catalogue.records(DPS):
         dps = entry.record
-        assert isinstance(dps, Dps)
         earliest = dps.announced + timedelta(days=limits.REQUEST_WINDOW_DAYS)
         if dps.request_deadline < earliest:
             days = (dps.request_deadline - dps.announced).days

@@ -7,7 +7,6 @@ from datetime import date
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import CallOff
 from generator.models.kinds import CALLOFF
 
 CODE = "milestone-overdue"
@@ -16,7 +15,6 @@ CODE = "milestone-overdue"
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         if calloff.contract is None:
             continue
         for index, milestone in enumerate(calloff.contract.milestones):

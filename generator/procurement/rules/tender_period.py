@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models import CallOff
 from generator.models.kinds import CALLOFF
 from generator.procurement import limits
 
@@ -17,7 +16,6 @@ CODE = "tender-period"
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        assert isinstance(calloff, CallOff)
         earliest = calloff.published + timedelta(days=limits.TENDER_PERIOD_DAYS)
         if calloff.tender_deadline < earliest:
             days = (calloff.tender_deadline - calloff.published).days

@@ -12,8 +12,9 @@ from markupsafe import Markup
 
 from generator.models import CallOff, Dps
 from generator.models.kinds import DPS, EXPERIENCE, NEED, SOLUTION, SUPPLIER
+from generator.norway import labels
 from generator.procurement.states import CALLOFF_LABELS, calloff_state
-from generator.site import display, downloads, labels
+from generator.site import display, downloads
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text, mermaid_label
@@ -176,7 +177,7 @@ def context(calloff: CallOff, site: Site, link: Linker) -> dict[str, Any]:
         "mermaid_script": Markup('<script src="{}"></script>').format(link.url(MERMAID)),
         "timeline": [[display.short_day(e.day), e.what, e.note] for e in found],
         "invited": [link.record(SUPPLIER, s) for s in sorted(calloff.invited)],
-        "basis": labels.AWARD_BASIS[calloff.award_criteria.basis],
+        "basis": labels.sentence(labels.AWARD_BASIS[calloff.award_criteria.basis]),
         "criteria": [
             [
                 c.name,

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from generator.models import CallOff, Dps, reference
 from generator.models.kinds import CALLOFF, SUPPLIER
+from generator.norway import labels
 from generator.procurement.states import (
     CALLOFF_LABELS,
     DPS_LABELS,
@@ -16,7 +17,7 @@ from generator.procurement.states import (
     dps_state,
     dps_valid_until,
 )
-from generator.site import display, downloads, labels
+from generator.site import display, downloads
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text

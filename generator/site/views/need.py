@@ -8,8 +8,9 @@ from typing import Any
 
 from generator.models import CallOff, Experience, Need, Solution, reference
 from generator.models.kinds import CALLOFF, EXPERIENCE, SOLUTION
+from generator.norway import labels
 from generator.procurement.states import CALLOFF_LABELS, calloff_state
-from generator.site import display, labels
+from generator.site import display
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text

@@ -14,8 +14,9 @@ from markupsafe import Markup
 from generator.github import forms
 from generator.models import CallOff, Dps, Experience, Need, Record, Solution, Supplier, reference
 from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER, Kind
+from generator.norway import labels
 from generator.procurement.states import CALLOFF_LABELS, DPS_LABELS, calloff_state, dps_state
-from generator.site import display, downloads, feeds, filters, labels, links
+from generator.site import display, downloads, feeds, filters, links
 from generator.site.gather import Site
 from generator.site.links import Linker
 from generator.site.views import verification
@@ -54,7 +55,7 @@ def _experience_row(e: Experience, link: Linker, *, html: bool = False) -> list[
 
 
 def _filterable(
-    kind: Kind, rows: Sequence[tuple[Record, list[Any]]], link: Linker
+    kind: Kind[Any], rows: Sequence[tuple[Record, list[Any]]], link: Linker
 ) -> dict[str, Any]:
     """A list the browser filters: an HTML table whose rows carry their record's id
     (so its cells are HTML, links included), and where the list's filter file is."""

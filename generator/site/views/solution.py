@@ -9,8 +9,9 @@ from typing import Any
 
 from generator.models import CallOff, Dps, Experience, Solution, reference
 from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED
+from generator.norway import labels
 from generator.procurement.states import DPS_LABELS, dps_state
-from generator.site import display, labels
+from generator.site import display
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text

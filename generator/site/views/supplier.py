@@ -8,7 +8,8 @@ from typing import Any
 
 from generator.models import CallOff, Solution, Supplier
 from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION
-from generator.site import display, labels
+from generator.norway import labels
+from generator.site import display
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Route
 
 CHROMIUM = Path("/usr/bin/chromium")
 REQUIRED = bool(os.environ.get("CI") or os.environ.get("MARKEDSPLASSEN_BROWSER_TESTS"))
@@ -94,7 +94,7 @@ def opener(browser: Browser) -> tuple[Opener, list[BrowserContext]]:
                 watched.outside.append(route.request.url)
                 route.fulfill(status=204, body="")
 
-        def dialog(d: Any) -> None:
+        def dialog(d: Dialog) -> None:
             watched.dialogs.append(f"{d.type}: {d.message}")
             d.dismiss()
 

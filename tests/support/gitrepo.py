@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.casefolders import BASE
+from tests.support.casefolders import BASE
 
 SETTINGS = """\
 team:

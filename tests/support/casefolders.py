@@ -1,4 +1,4 @@
-"""Build a case tree: the minimal valid catalogue in `cases/_base/`, overlaid with
+"""Build a case tree: the minimal valid catalogue in `tests/cases/_base/`, overlaid with
 the files of one case folder. A case may remove base files by listing them in
 `delete.txt`; `expected.txt` holds its exact diagnostics, one
 `path:line:col: severity[code]` per line."""
@@ -8,7 +8,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-CASES = Path(__file__).parent / "cases"
+from tests.support.paths import ROOT
+
+CASES = ROOT / "tests" / "cases"
 BASE = CASES / "_base"
 META = {"expected.txt", "delete.txt", "README.md"}
 

@@ -92,13 +92,20 @@ CRITERION_KIND = {
     "quality": "Kvalitet",
     "environment": "Miljø",
 }
+# FOA § 18-1's three bases, as a phrase that fits «tildeles tilbudet med …»; the
+# site writes it with a capital letter (`sentence`)
 AWARD_BASIS = {
-    "lowest-price": "Lavest pris",
-    "lowest-cost": "Lavest kostnad",
-    "best-price-quality-ratio": "Beste forhold mellom pris og kvalitet",
+    "lowest-price": "laveste pris",
+    "lowest-cost": "laveste kostnad",
+    "best-price-quality-ratio": "beste forhold mellom pris og kvalitet",
 }
 DPS_TYPE = {
     "open": "Åpen: andre oppdragsgivere kan slutte seg til",
     "closed": "Lukket: bare oppdragsgiverne i kunngjøringen",
 }
 DECISION = {"admitted": "Tatt opp", "rejected": "Avvist", None: "Til vurdering"}
+
+
+def sentence(label: str) -> str:
+    """A label that starts a sentence or a table cell: «Laveste pris»."""
+    return label[:1].upper() + label[1:]

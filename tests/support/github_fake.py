@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import pytest
+
 OWNER, NAME = "markedsplassen", "markedsplassen"
 TOKEN = "ghs_testtoken"
 STAMP = "2026-11-28T08:00:00Z"
@@ -607,7 +609,7 @@ class FakeGitHub:
         self.thread.join(timeout=5)
 
 
-def environment(monkeypatch: Any, server: FakeGitHub) -> None:
+def environment(monkeypatch: pytest.MonkeyPatch, server: FakeGitHub) -> None:
     """The variables a workflow step has, pointing at the local server; no proxy."""
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
         monkeypatch.delenv(name, raising=False)
