@@ -123,7 +123,7 @@ def load(root: Path) -> tuple[Catalogue, list[Diagnostic]]:
     return catalogue, diagnostics
 
 
-def _names(path: str, document: yaml_files.Document | None) -> set[str]:
+def _names(path: str, document: yaml_files.YamlDocument | None) -> set[str]:
     """The ids a record that failed may be referred to by: its file name and its `id`."""
     names = {path.rsplit("/", 1)[-1].removesuffix(".yaml")}
     written: Any = document.value.get("id") if document is not None else None

@@ -37,7 +37,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-class Finding(_Strict):
+class ReportedDiagnostic(_Strict):
     path: Short
     line: int = Field(ge=1, le=10_000_000)
     column: int = Field(ge=1, le=10_000_000)
@@ -48,7 +48,7 @@ class Finding(_Strict):
 
 class Step(_Strict):
     status: Status
-    findings: tuple[Finding, ...] = Field((), max_length=1000)
+    findings: tuple[ReportedDiagnostic, ...] = Field((), max_length=1000)
 
 
 _SOLUTION_RECORD = rf"^{SOLUTION.folder}/[a-z0-9-]{{1,100}}\.yaml$"
@@ -104,7 +104,7 @@ def _status(results: Path, name: str) -> Status:
     return "ok" if code == "0" else "failed" if code == "1" else "error"
 
 
-def _findings(results: Path, name: str) -> tuple[Finding, ...]:
+def _findings(results: Path, name: str) -> tuple[ReportedDiagnostic, ...]:
     path = results / f"{name}.json"
     if not path.is_file():
         return ()
@@ -112,7 +112,7 @@ def _findings(results: Path, name: str) -> tuple[Finding, ...]:
         rows = json.loads(path.read_text(encoding="utf-8"))
     except ValueError:
         return ()
-    return tuple(Finding.model_validate(row) for row in rows if isinstance(row, dict))
+    return tuple(ReportedDiagnostic.model_validate(row) for row in rows if isinstance(row, dict))
 
 
 def collect(results: Path, head_sha: str) -> Summary:
@@ -232,7 +232,7 @@ def _rows(summary: Summary) -> list[tuple[str, str, str]]:
     ]
 
 
-def _finding(f: Finding) -> str:
+def _finding(f: ReportedDiagnostic) -> str:
     where = md.code(f"{f.path}:{f.line}:{f.column}")
     return f"- {where} **{f.severity}\\[{md.text(f.code)}\\]** {md.text(f.message)}"
 

@@ -29,11 +29,11 @@ from generator.diagnostics import Diagnostic, error
 from generator.loading import raw_text
 from generator.loading.composing import Abort, Composer, Loc, NeedsTracking
 
-__all__ = ["Document", "Loc", "locate", "parse", "positions", "read"]
+__all__ = ["Loc", "YamlDocument", "locate", "parse", "positions", "read"]
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class YamlDocument:
     """One record file as plain values; `tainted` holds locations whose values the
     loader had to replace (an alias, a forbidden tag), so model errors there are
     not reported twice."""
@@ -69,7 +69,7 @@ def _compose(text: str, path: str, track: bool) -> Composer:
     return composer
 
 
-def parse(data: bytes, path: str) -> tuple[Document | None, list[Diagnostic]]:
+def parse(data: bytes, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse one record file's bytes. A document comes back when the file holds a
     mapping that the models can be given; diagnostics say everything that is wrong."""
     text, diagnostics = raw_text.decode(data, path)
@@ -108,10 +108,10 @@ def parse(data: bytes, path: str) -> tuple[Document | None, list[Diagnostic]]:
         value = None
     if value is None:
         return None, diagnostics
-    return Document(path, value, frozenset(composer.tainted)), diagnostics
+    return YamlDocument(path, value, frozenset(composer.tainted)), diagnostics
 
 
-def read(root: Path, path: str) -> tuple[Document | None, list[Diagnostic]]:
+def read(root: Path, path: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     try:
         data = (root / path).read_bytes()
     except OSError as exc:
@@ -152,7 +152,7 @@ def locate(root: Path, path: str, loc: Loc, *, key: bool = False) -> tuple[int, 
 
 def iter_documents(
     root: Path, paths: tuple[str, ...]
-) -> Iterator[tuple[str, Document | None, list[Diagnostic]]]:
+) -> Iterator[tuple[str, YamlDocument | None, list[Diagnostic]]]:
     for path in paths:
         document, diagnostics = read(root, path)
         yield path, document, diagnostics

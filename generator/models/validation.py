@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from generator.codes import ERROR_TYPES
 from generator.diagnostics import Diagnostic, error
 from generator.loading import yaml_files
-from generator.loading.yaml_files import Document, Loc
+from generator.loading.yaml_files import Loc, YamlDocument
 
 _TYPE_NAMES = {
     bool: "true/false",
@@ -148,7 +148,7 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
 AT_KEY = frozenset({"extra_forbidden", "verification_claimed"})
 
 
-def _location(root: Path, document: Document, err: dict[str, Any]) -> tuple[int, int]:
+def _location(root: Path, document: YamlDocument, err: dict[str, Any]) -> tuple[int, int]:
     loc: Loc = tuple(err["loc"])
     if err["type"] in AT_KEY:
         return yaml_files.locate(root, document.path, loc, key=True)
@@ -188,7 +188,9 @@ def _misspelt(loc: Loc, unknown: set[Loc]) -> bool:
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(root: Path, model: type[M], document: Document) -> tuple[M | None, list[Diagnostic]]:
+def validate(
+    root: Path, model: type[M], document: YamlDocument
+) -> tuple[M | None, list[Diagnostic]]:
     try:
         return model.model_validate(document.value), []
     except ValidationError as exc:

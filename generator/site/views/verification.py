@@ -56,7 +56,7 @@ def status_line(solution: Solution, site: Site) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class MessageRow:
     where: str
     expression: str
     level: str
@@ -96,7 +96,7 @@ def solution_context(solution: Solution, site: Site, link: Linker) -> dict[str, 
             "failed": len([r for r in failed if r.blocking]),
             "results": _results(report),
             "findings": [
-                Finding(
+                MessageRow(
                     m.position,
                     m.expression,
                     LEVEL_LABELS[m.level],
