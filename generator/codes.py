@@ -44,7 +44,11 @@ CODES: dict[str, str] = {
     "eller kontrakt uten tildeling.",
     "invalid-value": "En annen ugyldig verdi.",
     "claimed-verification": "Et felt påstår at løsningen er verifisert; det avgjør sandkassen.",
-    # Across records (generator/checks/)
+    "inline-events": "Søknader eller forespørsler står som liste i posten; hver skal være "
+    "en egen fil ved siden av den.",
+    "municipality-name": "Kommunens navn er ikke det SSBs liste har for nummeret.",
+    "incomplete-answer": "Et svar mangler dato, utfall eller tekst.",
+    # Across records (generator/catalogue/checks/)
     "duplicate-id": "To poster av samme slag har samme id.",
     "id-mismatch": "`id` er ikke lik filnavnet.",
     "solution-reference": "En løsning viser til en leverandør eller et behov som ikke finnes.",
@@ -54,6 +58,9 @@ CODES: dict[str, str] = {
     "calloff-reference": "Et uttak viser til en ordning eller et behov som ikke finnes.",
     "calloff-supplier": "En invitert eller tildelt leverandør er ikke tatt opp i ordningen.",
     "award-solution": "Tildelt løsning finnes ikke eller tilhører en annen leverandør.",
+    "event-file-name": "En hendelsesfil har et navn som ikke svarer til innholdet "
+    "(`<leverandør>-<dato>`, `<aktør>-<dato>`, `001`).",
+    "duplicate-orgnr": "To leverandører har samme organisasjonsnummer.",
     "sandbox-declaration": "Ukjent kravsett eller evne, eller en eksempelressurs som mangler "
     "eller ligger utenfor løsningens mappe.",
     # Procurement rules with dates (generator/rules/)
@@ -74,6 +81,8 @@ CODES: dict[str, str] = {
     "record-removed": "Bare markedsplassteamet kan slette en post eller gi den nytt navn.",
     "author-not-listed": "En ny post har ikke deg blant vedlikeholderne (`maintainers`).",
     "own-decision": "Ingen kan registrere beslutningen om sin egen leverandørs søknad.",
+    "not-acting-for": "Du står ikke blant dem som kan handle for kommunen eller "
+    "leverandøren du skriver i navnet til.",
     # Issue forms (generator/github/intake.py)
     "intake-form": "Et skjema mangler et felt eller viser til noe som ikke finnes.",
 }
@@ -120,6 +129,9 @@ ERROR_TYPES: dict[str, str] = {
     ),
     **dict.fromkeys(("too_short", "too_long"), "invalid-list"),
     "decision_pair": "incomplete-decision",
+    "answer_pair": "incomplete-answer",
+    "inline_events": "inline-events",
+    "municipality_name": "municipality-name",
     "contract_without_award": "incomplete-decision",
     "ocid_prefix": "invalid-id",
     "verification_claimed": "claimed-verification",

@@ -26,7 +26,7 @@ from playwright.sync_api import Page, expect
 from generator import pipeline
 from generator.catalogue.gather import Catalogue
 from generator.models import CallOff
-from generator.models.kinds import CALLOFF, KINDS
+from generator.models.kinds import CALLOFF, PUBLISHED
 from generator.site import links, statement
 from generator.site.views import calloff
 from tests.support.browsing import Opener, Served, Watched, needs_chromium
@@ -69,7 +69,7 @@ def page_kinds(served: Served, checked: pipeline.Checked) -> dict[str, str]:
         return f"{kind}/{max(pages, key=lambda p: p.stat().st_size).parent.name}/"
 
     found = {title: links.doc_url(doc) for doc, title in links.SECTIONS}
-    for kind in KINDS:
+    for kind in PUBLISHED:
         records = checked.catalogue.records(kind)
         found[kind.label] = fullest(kind.name, (e.record.id for e in records))
     failed = [i for i, report in checked.verification.items() if not report.verified]

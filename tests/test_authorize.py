@@ -18,7 +18,13 @@ SUPPLIER_A = "catalogue/suppliers/leverandor-a.yaml"
 DPS = "tenders/dps/dps-a.yaml"
 NEED = "needs/behov-a.yaml"
 # Codes authorize reports; a test below produces each.
-AUTHORIZE_CODES = {"not-authorized", "record-removed", "author-not-listed", "own-decision"}
+AUTHORIZE_CODES = {
+    "not-authorized",
+    "record-removed",
+    "author-not-listed",
+    "own-decision",
+    "not-acting-for",
+}
 
 
 @pytest.fixture
@@ -118,15 +124,15 @@ def test_renaming_a_record_is_refused(repo: Repo) -> None:
     assert f"fra {SUPPLIER_A}" in refusal.message
 
 
-def test_a_new_record_must_list_its_author(repo: Repo) -> None:
+def test_a_new_supplier_must_list_its_author(repo: Repo) -> None:
     base = _branch(repo)
-    need = repo.read(NEED).replace("id: behov-a", "id: behov-b")
-    repo.write("needs/behov-b.yaml", need)  # maintainers: inger-bergen
-    assert _refusals(repo, "bente-bergen", base) == [
-        "needs/behov-b.yaml:1:1: error[author-not-listed]"
-    ]
-    repo.write("needs/behov-b.yaml", need.replace("inger-bergen", "bente-bergen"))
-    assert _refusals(repo, "bente-bergen", base) == []
+    supplier = repo.read(SUPPLIER_A).replace("id: leverandor-a", "id: leverandor-c")
+    supplier = supplier.replace('orgnr: "912345688"', 'orgnr: "974760673"')
+    path = "catalogue/suppliers/leverandor-c.yaml"
+    repo.write(path, supplier)  # maintainers: leverandor-a-dev
+    assert _refusals(repo, "bente-c", base) == [f"{path}:1:1: error[author-not-listed]"]
+    repo.write(path, supplier.replace("leverandor-a-dev", "bente-c"))
+    assert _refusals(repo, "bente-c", base) == []
 
 
 def test_a_new_supplier_with_its_first_solution(repo: Repo) -> None:
@@ -163,33 +169,57 @@ def test_a_new_solution_for_another_supplier_is_refused(repo: Repo) -> None:
     ]
 
 
+B_APPLIED = "tenders/dps/dps-a/applications/leverandor-b-2026-01-22.yaml"
+B_APPLIES = "tenders/dps/dps-a/applications/leverandor-b-2026-11-20.yaml"
+APPLICATION = "supplier: leverandor-b\nreceived: 2026-11-20\n"
+DECISION = "decided: 2026-11-21\ndecision: admitted\n"
+
+
 def _pending_application_for_b(repo: Repo) -> str:
     """Base where leverandor-b has not applied to dps-a."""
-    repo.edit(
-        DPS,
-        "  - supplier: leverandor-b\n    received: 2026-01-22\n    decided: 2026-02-03\n"
-        "    decision: admitted\n",
-        "",
-    )
+    repo.git("rm", "--quiet", B_APPLIED)
     repo.commit("base uten søknad fra b")
     return _branch(repo)
 
 
-APPLICATION = "  - supplier: leverandor-b\n    received: 2026-11-20\n"
-
-
 def test_a_supplier_may_apply_but_not_admit_itself(repo: Repo) -> None:
     base = _pending_application_for_b(repo)
-    repo.append(DPS, APPLICATION)
+    repo.write(B_APPLIES, APPLICATION)
     assert _refusals(repo, "leverandor-b-dev", base) == []
-    repo.append(DPS, "    decided: 2026-11-21\n    decision: admitted\n")
-    assert _refusals(repo, "leverandor-b-dev", base) == [f"{DPS}:21:5: error[own-decision]"]
+    repo.write(B_APPLIES, APPLICATION + DECISION)
+    assert _refusals(repo, "leverandor-b-dev", base) == [f"{B_APPLIES}:4:11: error[own-decision]"]
+
+
+def test_a_supplier_may_withdraw_an_undecided_application_but_not_a_decided_one(
+    repo: Repo,
+) -> None:
+    base = _pending_application_for_b(repo)
+    repo.write(B_APPLIES, APPLICATION)
+    repo.commit("søknad")
+    base = repo.git("rev-parse", "HEAD")
+    repo.git("rm", "--quiet", B_APPLIES)
+    assert _refusals(repo, "leverandor-b-dev", base) == []
+    assert _refusals(repo, "leverandor-a-dev", base) == [f"{B_APPLIES}:1:1: error[record-removed]"]
+    repo.git("checkout", "--quiet", "main")
+    repo.git("checkout", "--quiet", "-b", "trekk-avgjort")
+    repo.git("rm", "--quiet", "tenders/dps/dps-a/applications/leverandor-a-2026-01-20.yaml")
+    assert _refusals(repo, "leverandor-a-dev", "main") == [
+        "tenders/dps/dps-a/applications/leverandor-a-2026-01-20.yaml:1:1: error[own-decision]"
+    ]
 
 
 def test_a_supplier_may_not_apply_for_another(repo: Repo) -> None:
     base = _pending_application_for_b(repo)
-    repo.append(DPS, APPLICATION)
-    assert _refusals(repo, "leverandor-a-dev", base) == [f"{DPS}:1:1: error[not-authorized]"]
+    repo.write(B_APPLIES, APPLICATION)
+    head = repo.commit()
+    [refusal] = authorize(repo.root, base, head, "leverandor-a-dev")
+    assert refusal.text() == (
+        f"{B_APPLIES}:1:1: error[not-acting-for] Du (@leverandor-a-dev) kan ikke skrive en "
+        "forespørsel om deltakelse i navnet til leverandøren «leverandor-b». Bare de som står "
+        "under `maintainers` for leverandøren «leverandor-b» (@leverandor-b-dev) kan det, og "
+        "markedsplassteamet (@anne-markedsplassen, @tor-markedsplassen). Be en av dem føre "
+        "deg opp i catalogue/suppliers/leverandor-b.yaml."
+    )
 
 
 def test_the_team_decides_but_never_on_its_own_supplier(repo: Repo) -> None:
@@ -199,27 +229,113 @@ def test_the_team_decides_but_never_on_its_own_supplier(repo: Repo) -> None:
         "  - leverandor-b-dev\n  - tor-markedsplassen\n",
     )
     base = _pending_application_for_b(repo)
-    repo.append(DPS, APPLICATION + "    decided: 2026-11-21\n    decision: admitted\n")
+    repo.write(B_APPLIES, APPLICATION + DECISION)
     assert _refusals(repo, "anne-markedsplassen", base) == []
-    assert _refusals(repo, "tor-markedsplassen", base) == [f"{DPS}:21:5: error[own-decision]"]
+    assert _refusals(repo, "tor-markedsplassen", base) == [f"{B_APPLIES}:4:11: error[own-decision]"]
 
 
-def test_anyone_may_ask_to_join_a_need_in_their_own_name(repo: Repo) -> None:
+JOIN = "needs/behov-a/join-requests/1506-2026-11-20.yaml"
+REQUEST = (
+    'actor: "{actor}"\nperson: Tor Eriksen\ngithub: {login}\nreceived: 2026-11-20\n'
+    "message: Molde vil gjerne være med.\n"
+)
+
+
+def test_a_municipality_asks_to_join_a_need_through_its_own_people(repo: Repo) -> None:
     base = _branch(repo)
-    request = (
-        'join_requests:\n  - actor: "4601"\n    person: Ellen\n    github: {login}\n'
-        "    received: 2026-11-20\n    status: pending\n"
+    repo.write(JOIN, REQUEST.format(actor="1506", login="tor-molde"))
+    assert _refusals(repo, "tor-molde", base) == []
+    # signed with one's own login, but in the name of a municipality one does not act for
+    repo.write(JOIN, REQUEST.format(actor="1506", login="someone-else"))
+    head = repo.commit()
+    [refusal] = authorize(repo.root, base, head, "someone-else")
+    assert refusal.text() == (
+        f"{JOIN}:1:1: error[not-acting-for] Du (@someone-else) kan ikke skrive en "
+        "forespørsel om å bli med i navnet til Molde kommune (1506). Bare de som står under "
+        "`maintainers` for Molde kommune (1506) (@tor-molde) kan det, og markedsplassteamet "
+        "(@anne-markedsplassen, @tor-markedsplassen). Be en av dem føre deg opp i "
+        "catalogue/municipalities/1506.yaml."
     )
-    repo.append(NEED, request.format(login="ellen-fiktiv"))
-    assert _refusals(repo, "ellen-fiktiv", base) == []
-    assert _refusals(repo, "someone-else", base) == [f"{NEED}:1:1: error[not-authorized]"]
 
 
-def test_accepting_a_join_request_is_the_owners(repo: Repo) -> None:
+def test_a_join_request_in_a_suppliers_name_needs_its_maintainer(repo: Repo) -> None:
     base = _branch(repo)
-    repo.edit(NEED, "status: open", "status: in-progress")
-    assert _refusals(repo, "ellen-fiktiv", base) == [f"{NEED}:1:1: error[not-authorized]"]
-    assert _refusals(repo, "inger-bergen", base) == []
+    path = "needs/behov-a/join-requests/leverandor-b-2026-11-20.yaml"
+    repo.write(path, REQUEST.format(actor="leverandor-b", login="ellen-bergen"))
+    assert _refusals(repo, "ellen-bergen", base) == [f"{path}:1:1: error[not-acting-for]"]
+    repo.write(path, REQUEST.format(actor="leverandor-b", login="leverandor-b-dev"))
+    assert _refusals(repo, "leverandor-b-dev", base) == []
+
+
+def test_a_join_request_is_signed_by_its_author_and_starts_pending(repo: Repo) -> None:
+    base = _branch(repo)
+    repo.write(JOIN, REQUEST.format(actor="1506", login="ellen-bergen"))
+    assert _refusals(repo, "tor-molde", base) == [f"{JOIN}:1:1: error[not-acting-for]"]
+    repo.write(JOIN, REQUEST.format(actor="1506", login="tor-molde") + "status: accepted\n")
+    assert _refusals(repo, "tor-molde", base) == [f"{JOIN}:1:1: error[not-authorized]"]
+
+
+def test_an_unregistered_municipality_cannot_be_spoken_for(repo: Repo) -> None:
+    base = _branch(repo)
+    path = "needs/behov-a/join-requests/0301-2026-11-20.yaml"
+    repo.write(path, REQUEST.format(actor="0301", login="ola-oslo"))
+    head = repo.commit()
+    [refusal] = authorize(repo.root, base, head, "ola-oslo")
+    assert refusal.code == "not-acting-for"
+    assert "Oslo kommune (0301) er ikke registrert" in refusal.message
+    assert "«Registrer kommune»" in refusal.message
+
+
+def test_answering_a_join_request_is_the_needs_owners(repo: Repo) -> None:
+    repo.write(JOIN, REQUEST.format(actor="1506", login="tor-molde"))
+    repo.commit("forespørsel")
+    base = _branch(repo)
+    repo.append(JOIN, "status: accepted\nanswered: 2026-11-22\n")
+    assert _refusals(repo, "tor-molde", base) == [f"{JOIN}:1:1: error[not-authorized]"]
+    assert _refusals(repo, "inger-bergen", base) == []  # the need's maintainer
+    assert _refusals(repo, "ellen-bergen", base) == []  # acts for the owner, Bergen
+
+
+def test_a_need_or_experience_only_in_a_name_one_acts_for(repo: Repo) -> None:
+    base = _branch(repo)
+    need = repo.read(NEED).replace("id: behov-a", "id: behov-b")
+    repo.write("needs/behov-b.yaml", need)
+    assert _refusals(repo, "ellen-bergen", base) == []
+    assert _refusals(repo, "tor-molde", base) == ["needs/behov-b.yaml:1:1: error[not-acting-for]"]
+    repo.git("rm", "--quiet", "needs/behov-b.yaml")
+    experience = repo.read("experiences/erfaring-a.yaml").replace(
+        "id: erfaring-a", "id: erfaring-b"
+    )
+    repo.write("experiences/erfaring-b.yaml", experience)
+    assert _refusals(repo, "ellen-bergen", base) == []
+    assert _refusals(repo, "tor-molde", base) == [
+        "experiences/erfaring-b.yaml:1:1: error[not-acting-for]"
+    ]
+    # handing one's own experience to another municipality's name is the same
+    repo.git("rm", "--quiet", "experiences/erfaring-b.yaml")
+    repo.edit("experiences/erfaring-a.yaml", 'author: "4601"', 'author: "1506"')
+    assert _refusals(repo, "ellen-bergen", base) == [
+        "experiences/erfaring-a.yaml:1:1: error[not-acting-for]"
+    ]
+
+
+def test_registering_a_municipality_is_the_teams_but_its_people_keep_the_list(
+    repo: Repo,
+) -> None:
+    base = _branch(repo)
+    repo.write(
+        "catalogue/municipalities/0301.yaml", 'id: "0301"\nname: Oslo\nmaintainers:\n  - ola\n'
+    )
+    assert _refusals(repo, "ola", base) == [
+        "catalogue/municipalities/0301.yaml:1:1: error[not-authorized]"
+    ]
+    assert _refusals(repo, "anne-markedsplassen", base) == []
+    repo.git("rm", "--quiet", "catalogue/municipalities/0301.yaml")
+    repo.append("catalogue/municipalities/4601.yaml", "  - marte-bergen\n")
+    assert _refusals(repo, "ellen-bergen", base) == []
+    assert _refusals(repo, "tor-molde", base) == [
+        "catalogue/municipalities/4601.yaml:1:1: error[not-authorized]"
+    ]
 
 
 def test_every_authorize_code_is_registered() -> None:

@@ -98,7 +98,19 @@ def test_schema_writes_one_file_per_kind(
     assert code == 0
     names = sorted(p.name for p in (tmp_path / "s").iterdir())
     assert names == [
-        f"{k}.schema.json" for k in ("calloff", "dps", "experience", "need", "solution", "supplier")
+        f"{k}.schema.json"
+        for k in (
+            "application",
+            "calloff",
+            "dps",
+            "experience",
+            "join-request",
+            "municipality",
+            "need",
+            "question",
+            "solution",
+            "supplier",
+        )
     ]
 
 

@@ -14,7 +14,13 @@ WITHOUT_CASE = {
     "unreadable": "a file the checker may not read; tests run as root, who reads everything",
     "invalid-value": "the fallback for a Pydantic error type the project does not map",
     **dict.fromkeys(
-        ("not-authorized", "record-removed", "author-not-listed", "own-decision"),
+        (
+            "not-authorized",
+            "record-removed",
+            "author-not-listed",
+            "own-decision",
+            "not-acting-for",
+        ),
         "reported by `markedsplass authorize` on two git revisions, not by the check; "
         "tests/test_authorize.py produces each",
     ),

@@ -12,10 +12,11 @@ import icalendar
 import pytest
 
 from generator import cli
+from generator.models.kinds import APPLICATION
 from tests.support.casefolders import BASE
 
-DPS = "tenders/dps/dps-a.yaml"
 CALLOFF = "tenders/calloffs/uttak-a.yaml"
+PENDING = APPLICATION.path("dps-a", "leverandor-c-2026-11-02")
 
 
 @pytest.fixture
@@ -25,10 +26,7 @@ def root(tmp_path: Path) -> Path:
     milestone (due 2027-01-15)."""
     root = tmp_path / "root"
     shutil.copytree(BASE, root)
-    dps = (root / DPS).read_text(encoding="utf-8")
-    (root / DPS).write_text(
-        dps + "  - supplier: leverandor-c\n    received: 2026-11-02\n", encoding="utf-8"
-    )
+    (root / PENDING).write_text("supplier: leverandor-c\nreceived: 2026-11-02\n", encoding="utf-8")
     supplier = (root / "catalogue/suppliers/leverandor-a.yaml").read_text(encoding="utf-8")
     (root / "catalogue/suppliers/leverandor-c.yaml").write_text(
         supplier.replace("leverandor-a", "leverandor-c").replace('"912345688"', '"923456791"'),
@@ -127,4 +125,4 @@ def test_text_says_how_late(capsys: pytest.CaptureFixture[str], root: Path) -> N
     cli.main(["deadlines", "--root", str(root), "--today", "2026-11-28"])
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith("2026-11-16  12 dager på overtid")
-    assert "(lovpålagt)" in lines[1] and "[tenders/dps/dps-a.yaml]" in lines[1]
+    assert "(lovpålagt)" in lines[1] and f"[{PENDING}]" in lines[1]

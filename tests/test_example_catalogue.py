@@ -16,7 +16,7 @@ import pytest
 
 from generator import cli, pipeline
 from generator.diagnostics import has_errors
-from generator.models.kinds import KINDS
+from generator.models.kinds import APPLICATION, CALLOFF, DPS, KINDS
 from tests.support.paths import ROOT, TODAY
 from tests.support.shipped import EXPECTED, unexpected
 
@@ -213,30 +213,45 @@ def _move(text: str, key: str, new: date) -> tuple[str, int]:
 
 
 def _limit_cases() -> list[tuple[str, str, str, str]]:
-    """(kind folder, field, how to move it, expected code) on the first DPS and the
-    first call-off with a contract in the shipped catalogue."""
+    """(kind name, field, how to move it, expected code) on the first call-off with a
+    contract, the first DPS with a decided application and that application in the
+    shipped catalogue."""
     return [
-        ("tenders/calloffs", "tender_deadline", "published+9", "tender-period"),
-        ("tenders/calloffs", "award_notice_published", "signed+31", "award-notice"),
-        ("tenders/calloffs", "decided", "tender_deadline+0", "award-rules"),
-        ("tenders/dps", "request_deadline", "announced+29", "dps-request-window"),
-        ("tenders/dps", "decided", "received+11wd", "dps-decision-deadline"),
+        (CALLOFF.name, "tender_deadline", "published+9", "tender-period"),
+        (CALLOFF.name, "award_notice_published", "signed+31", "award-notice"),
+        (CALLOFF.name, "decided", "tender_deadline+0", "award-rules"),
+        (DPS.name, "request_deadline", "announced+29", "dps-request-window"),
+        (APPLICATION.name, "decided", "received+11wd", "dps-decision-deadline"),
     ]
 
 
+def _limit_target(root: Path, kind: str) -> Path:
+    """The first call-off with a contract; else the first decided application (in
+    the first DPS that has one), or that DPS."""
+    if kind == CALLOFF.name:
+        calloffs = sorted((root / CALLOFF.folder).glob("*.yaml"))
+        return next(p for p in calloffs if "\ncontract:" in p.read_text(encoding="utf-8"))
+    applications = sorted((root / DPS.folder).glob(f"*/{APPLICATION.folder}/*.yaml"))
+    application = next(p for p in applications if "\ndecided:" in p.read_text(encoding="utf-8"))
+    if kind == APPLICATION.name:
+        return application
+    found = APPLICATION.match(application.relative_to(root).as_posix())
+    assert found is not None, application
+    return root / DPS.path(found[0])
+
+
 @pytest.mark.parametrize(
-    ("folder", "field", "move", "code"),
+    ("kind", "field", "move", "code"),
     _limit_cases(),
     ids=[f"{c[1]}:{c[2]}" for c in _limit_cases()],
 )
 def test_moving_a_date_across_a_limit_and_back(
-    tmp_path: Path, folder: str, field: str, move: str, code: str
+    tmp_path: Path, kind: str, field: str, move: str, code: str
 ) -> None:
     from generator.norway.workdays import add_working_days
 
     root = _copy(tmp_path)
-    marker = "\ncontract:" if folder == "tenders/calloffs" else "\n    decided:"
-    target = next(p for p in sorted((root / folder).glob("*.yaml")) if marker in p.read_text())
+    target = _limit_target(root, kind)
     original = target.read_text(encoding="utf-8")
     base_key, _, amount = move.partition("+")
     _, base_line = _date_line(original, base_key)

@@ -85,7 +85,7 @@ def test_every_municipality_is_a_choice_and_choices_survive_the_body() -> None:
 
 def test_a_filled_in_need_becomes_a_valid_record(repo: Repo) -> None:
     outcome = intake.intake(
-        repo.root, _form("need"), body(_form("need"), NEED), "inger-bergen", TODAY
+        repo.root, _form("need"), body(_form("need"), NEED), "ellen-bergen", TODAY
     )
     assert outcome.problems == ()
     [(path, text)] = outcome.files.items()
@@ -94,7 +94,7 @@ def test_a_filled_in_need_becomes_a_valid_record(repo: Repo) -> None:
     assert problems == [] and document is not None
     assert document.value["description"] == NEED["description"]  # text, never structure
     assert document.value["owner"] == "4601"
-    assert document.value["maintainers"] == ["inger-bergen", "bente-bergen"]
+    assert document.value["maintainers"] == ["ellen-bergen", "bente-bergen"]
     assert document.value["categories"] == ["trygghetsteknologi", "mobil-dokumentasjon"]
     assert document.value["published"] == "2026-11-28"
     repo.write(path, text)
@@ -120,7 +120,7 @@ def test_a_need_form_becomes_a_pull_request(
 ) -> None:
     github.state.seed_main({}, sha=repo.git("rev-parse", "HEAD"))
     form = _form("need")
-    event = _event(tmp_path, github, form, body(form, NEED), "inger-bergen")
+    event = _event(tmp_path, github, form, body(form, NEED), "ellen-bergen")
     assert _run_intake(repo, event) == 0
     [pull] = github.state.pulls()
     assert pull["head"]["ref"] == "skjema/sak-1"
@@ -142,7 +142,7 @@ def test_a_need_form_becomes_a_pull_request(
     base = repo.git("rev-parse", "HEAD")
     for path, text in github.state.files("skjema/sak-1").items():
         repo.write(path, text)
-    assert authorize(repo.root, base, repo.commit(), "inger-bergen") == []
+    assert authorize(repo.root, base, repo.commit(), "ellen-bergen") == []
     assert authorize(repo.root, base, "HEAD", "noen-andre") != []
 
 
@@ -151,7 +151,7 @@ def test_an_invalid_form_is_answered_on_the_issue(
 ) -> None:
     form = _form("need")
     values = {**NEED, "contact_email": "inger(at)bergen", "maintainers": "@bente"}
-    event = _event(tmp_path, github, form, body(form, values), "inger-bergen")
+    event = _event(tmp_path, github, form, body(form, values), "ellen-bergen")
     assert _run_intake(repo, event) == 0
     assert github.state.pulls() == []
     [comment] = github.state.comments.values()
@@ -174,19 +174,37 @@ def test_asking_to_join_adds_a_pending_request_the_author_may_make(repo: Repo) -
     form = _form("join")
     values = {
         "need": "https://markedsplassen.example.no/behov/behov-a/",
-        "municipality": "3201 Bærum",
-        "person": "Ellen Fiktiv",
+        "municipality": "1506 Molde",
+        "person": "Tor Eriksen",
         "message": "Vi kan frigjøre en sårsykepleier i 30 %.",
     }
-    outcome = intake.intake(repo.root, form, body(form, values), "ellen-fiktiv", TODAY)
+    outcome = intake.intake(repo.root, form, body(form, values), "tor-molde", TODAY)
     assert outcome.problems == ()
-    text = outcome.files["needs/behov-a.yaml"]
-    before = repo.read("needs/behov-a.yaml")
-    assert text.startswith(before)  # only lines added at the end
-    assert "  - actor: '3201'\n    person: Ellen Fiktiv\n    github: ellen-fiktiv\n" in text
+    # a file of its own: the need itself is never edited, so requests never conflict
+    [(path, text)] = outcome.files.items()
+    assert path == "needs/behov-a/join-requests/1506-2026-11-28.yaml"
+    assert text.startswith("actor: '1506'\nperson: Tor Eriksen\ngithub: tor-molde\n")
+    assert "status: pending\n" in text
     base = repo.git("rev-parse", "HEAD")
-    repo.write("needs/behov-a.yaml", text)
-    assert authorize(repo.root, base, repo.commit(), "ellen-fiktiv") == []
+    repo.write(path, text)
+    assert authorize(repo.root, base, repo.commit(), "tor-molde") == []
+
+
+def test_a_form_in_another_municipalitys_name_is_refused_for_the_issues_author(
+    repo: Repo,
+) -> None:
+    form = _form("join")
+    values = {
+        "need": "behov-a",
+        "municipality": "1506 Molde",
+        "person": "Tor Eriksen",  # the form's text names Tor; the issue is someone else's
+        "message": "Vi vil være med.",
+    }
+    outcome = intake.intake(repo.root, form, body(form, values), "noen-andre", TODAY)
+    assert outcome.files == {}
+    [problem] = outcome.problems
+    assert (problem.label, problem.code) == ("Kommunen du representerer", "not-acting-for")
+    assert "Molde kommune (1506)" in problem.message and "@tor-molde" in problem.message
 
 
 def test_joining_an_unknown_need(repo: Repo) -> None:
@@ -199,8 +217,8 @@ def test_joining_an_unknown_need(repo: Repo) -> None:
 def test_sharing_an_experience(repo: Repo) -> None:
     form = _form("experience")
     values = {
-        "title": "Tre uker med Sårappen i Bærum",
-        "municipality": "3201 Bærum",
+        "title": "Tre uker med Sårappen i Molde",
+        "municipality": "1506 Molde",
         "area": "Bruk av løsningen",
         "summary": "Gode erfaringer.",
         "solution": "losning-a",
@@ -210,7 +228,7 @@ def test_sharing_an_experience(repo: Repo) -> None:
             "Utfordring: Dårlig dekning\nTiltak: Lokal lagring\n\nUtfordring: Nye rutiner"
         ),
     }
-    outcome = intake.intake(repo.root, form, body(form, values), "per-baerum", TODAY)
+    outcome = intake.intake(repo.root, form, body(form, values), "tor-molde", TODAY)
     assert outcome.problems == ()
     [(path, text)] = outcome.files.items()
     document, _ = yaml_files.parse(text.encode(), path)
@@ -243,13 +261,9 @@ def test_applying_for_qualification(repo: Repo) -> None:
     form = _form("qualification")
     outcome = intake.intake(repo.root, form, body(form, QUALIFICATION), "leverandor-c-dev", TODAY)
     assert outcome.problems == ()
-    assert sorted(outcome.files) == [
-        "catalogue/suppliers/leverandor-c.yaml",
-        "tenders/dps/dps-a.yaml",
-    ]
-    assert outcome.files["tenders/dps/dps-a.yaml"].endswith(
-        "  - supplier: leverandor-c\n    received: 2026-11-28\n"
-    )
+    application = "tenders/dps/dps-a/applications/leverandor-c-2026-11-28.yaml"
+    assert sorted(outcome.files) == ["catalogue/suppliers/leverandor-c.yaml", application]
+    assert outcome.files[application] == "supplier: leverandor-c\nreceived: 2026-11-28\n"
     base = repo.git("rev-parse", "HEAD")
     for path, text in outcome.files.items():
         repo.write(path, text)
@@ -260,5 +274,5 @@ def test_only_a_maintainer_may_apply_for_the_supplier(repo: Repo) -> None:
     _supplier_c(repo)
     form = _form("qualification")
     outcome = intake.intake(repo.root, form, body(form, QUALIFICATION), "leverandor-a-dev", TODAY)
-    assert [(p.label, p.code) for p in outcome.problems] == [("Leverandørens id", "not-authorized")]
+    assert [(p.label, p.code) for p in outcome.problems] == [("Leverandørens id", "not-acting-for")]
     assert "@leverandor-c-dev" in outcome.problems[0].message

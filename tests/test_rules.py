@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.models.kinds import APPLICATION
 from generator.norway.workdays import add_working_days, is_working_day, working_days_between
 from tests.support.casefolders import BASE
 from tests.support.paths import TODAY
@@ -18,9 +19,23 @@ DPS = "tenders/dps/dps-a.yaml"
 CALLOFF = "tenders/calloffs/uttak-a.yaml"
 
 
+def _application(supplier: str, received: str) -> str:
+    """The file of a request to participate in dps-a, named after its `received`."""
+    return APPLICATION.path("dps-a", f"{supplier}-{received}")
+
+
+APPLICATION_A = _application("leverandor-a", "2026-01-20")
+APPLICATION_B = _application("leverandor-b", "2026-01-22")
+
+
 def _diagnostics(
-    tmp_path: Path, edits: dict[str, list[tuple[str, str]]], today: date = TODAY
+    tmp_path: Path,
+    edits: dict[str, list[tuple[str, str]]],
+    today: date = TODAY,
+    moves: dict[str, str] | None = None,
 ) -> list[tuple[str, int, str, str]]:
+    """Apply the edits, then rename the files in `moves` (old path: new path), as a
+    contributor renames an application whose `received` changed."""
     root = tmp_path / "root"
     shutil.copytree(BASE, root)
     for rel, replacements in edits.items():
@@ -29,23 +44,27 @@ def _diagnostics(
             assert old in text, old
             text = text.replace(old, new)
         (root / rel).write_text(text, encoding="utf-8")
+    for old_rel, new_rel in (moves or {}).items():
+        if new_rel != old_rel:
+            (root / old_rel).rename(root / new_rel)
     _, diagnostics, _ = pipeline.run(root, today)
     return [(d.path, d.line, str(d.severity), d.code) for d in diagnostics]
 
 
 def _decision(received: str, decided: str, reason: bool = False) -> list[tuple[str, str]]:
-    extra = "    extension_reason: Mange vedlegg å vurdere.\n" if reason else ""
+    extra = "extension_reason: Mange vedlegg å vurdere.\n" if reason else ""
     return [
         (
-            "    received: 2026-01-20\n    decided: 2026-02-02\n",
-            f"    received: {received}\n    decided: {decided}\n{extra}",
+            "received: 2026-01-20\ndecided: 2026-02-02\n",
+            f"received: {received}\ndecided: {decided}\n{extra}",
         )
     ]
 
 
 ERR = "error"
 
-# received, decided, extension reason given, expected diagnostics at `decided` (line 19)
+# received, decided, extension reason given, expected diagnostics at `decided` (line 3
+# of leverandor-a's application, named after `received`)
 DECISIONS = [
     (
         "10 working days across Easter (2 Apr, 3 Apr, 6 Apr 2026)",
@@ -59,7 +78,7 @@ DECISIONS = [
         "2026-03-27",
         "2026-04-16",
         False,
-        [(DPS, 19, ERR, "dps-decision-deadline")],
+        [(_application("leverandor-a", "2026-03-27"), 3, ERR, "dps-decision-deadline")],
     ),
     ("11 working days across Easter with a reason", "2026-03-27", "2026-04-16", True, []),
     ("10 working days across Christmas and New Year", "2026-12-17", "2027-01-04", False, []),
@@ -68,7 +87,7 @@ DECISIONS = [
         "2026-12-17",
         "2027-01-05",
         False,
-        [(DPS, 19, ERR, "dps-decision-deadline")],
+        [(_application("leverandor-a", "2026-12-17"), 3, ERR, "dps-decision-deadline")],
     ),
     ("17 May 2027 (a Monday) is no working day", "2027-05-10", "2027-05-25", False, []),
     (
@@ -76,7 +95,7 @@ DECISIONS = [
         "2027-05-10",
         "2027-05-26",
         False,
-        [(DPS, 19, ERR, "dps-decision-deadline")],
+        [(_application("leverandor-a", "2027-05-10"), 3, ERR, "dps-decision-deadline")],
     ),
     ("15 working days with a reason", "2026-01-05", "2026-01-26", True, []),
     (
@@ -84,9 +103,15 @@ DECISIONS = [
         "2026-01-05",
         "2026-01-27",
         True,
-        [(DPS, 19, ERR, "dps-decision-deadline")],
+        [(_application("leverandor-a", "2026-01-05"), 3, ERR, "dps-decision-deadline")],
     ),
-    ("decided before received", "2026-01-20", "2026-01-19", False, [(DPS, 19, ERR, "date-order")]),
+    (
+        "decided before received",
+        "2026-01-20",
+        "2026-01-19",
+        False,
+        [(_application("leverandor-a", "2026-01-20"), 3, ERR, "date-order")],
+    ),
 ]
 
 
@@ -102,8 +127,10 @@ def test_decision_time_limit(
     want: list[tuple[str, int, str, str]],
 ) -> None:
     # the call-off must not depend on this decision: publish it after both dates
-    edits = {DPS: _decision(received, decided, reason)}
-    edits[DPS].append(("valid_until: 2029-12-31", "valid_until: 2030-12-31"))
+    edits = {
+        APPLICATION_A: _decision(received, decided, reason),
+        DPS: [("valid_until: 2029-12-31", "valid_until: 2030-12-31")],
+    }
     edits[CALLOFF] = [
         ("published: 2026-03-02", "published: 2027-06-01"),
         ("tender_deadline: 2026-03-16", "tender_deadline: 2027-06-15"),
@@ -115,13 +142,16 @@ def test_decision_time_limit(
             "      due: 2027-08-01\n      met: 2027-07-28",
         ),
     ]
-    assert _diagnostics(tmp_path, edits) == want
+    moves = {APPLICATION_A: _application("leverandor-a", received)}
+    assert _diagnostics(tmp_path, edits, moves=moves) == want
 
 
-# today, expected: a pending request received 2026-11-02 is due 2026-11-16
+# today, expected: a pending request received 2026-11-02 is due 2026-11-16; the
+# diagnostic is at its `received` (line 2)
+PENDING_A = _application("leverandor-a", "2026-11-02")
 PENDING = [
     (date(2026, 11, 16), []),
-    (date(2026, 11, 17), [(DPS, 18, ERR, "dps-decision-deadline")]),
+    (date(2026, 11, 17), [(PENDING_A, 2, ERR, "dps-decision-deadline")]),
 ]
 
 
@@ -130,10 +160,10 @@ def test_pending_request_is_overdue_after_its_limit(
     tmp_path: Path, today: date, want: list[tuple[str, int, str, str]]
 ) -> None:
     edits = {
-        DPS: [
+        APPLICATION_A: [
             (
-                "    received: 2026-01-20\n    decided: 2026-02-02\n    decision: admitted\n",
-                "    received: 2026-11-02\n",
+                "received: 2026-01-20\ndecided: 2026-02-02\ndecision: admitted\n",
+                "received: 2026-11-02\n",
             )
         ],
         CALLOFF: [
@@ -143,7 +173,7 @@ def test_pending_request_is_overdue_after_its_limit(
     }
     sol = "catalogue/solutions/losning-a.yaml"
     edits[sol] = [("supplier: leverandor-a", "supplier: leverandor-b")]
-    assert _diagnostics(tmp_path, edits, today) == want
+    assert _diagnostics(tmp_path, edits, today, {APPLICATION_A: PENDING_A}) == want
 
 
 TENDER_PERIODS = [
@@ -178,13 +208,15 @@ def test_tender_period(
 def test_supplier_admitted_the_day_after_publication_is_rightly_not_invited(tmp_path: Path) -> None:
     admitted_later = [
         (
-            "    received: 2026-01-22\n    decided: 2026-02-03",
-            "    received: 2026-02-24\n    decided: 2026-03-03",
+            "received: 2026-01-22\ndecided: 2026-02-03",
+            "received: 2026-02-24\ndecided: 2026-03-03",
         )
     ]
+    moves = {APPLICATION_B: _application("leverandor-b", "2026-02-24")}
     not_invited = [("  - leverandor-a\n  - leverandor-b", "  - leverandor-a")]
-    assert _diagnostics(tmp_path, {DPS: admitted_later, CALLOFF: not_invited}) == []
-    assert _diagnostics(tmp_path / "2", {DPS: admitted_later}) == [
+    edits = {APPLICATION_B: admitted_later, CALLOFF: not_invited}
+    assert _diagnostics(tmp_path, edits, moves=moves) == []
+    assert _diagnostics(tmp_path / "2", {APPLICATION_B: admitted_later}, moves=moves) == [
         (CALLOFF, 9, ERR, "calloff-invited")
     ]
 

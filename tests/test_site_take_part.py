@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.catalogue import config
 from generator.catalogue.gather import Catalogue
-from generator.models.kinds import KINDS, NEED
+from generator.models.kinds import KINDS, NEED, PUBLISHED
 from generator.site import links
 from generator.site.gather import gather
 from generator.site.links import Linker
@@ -46,7 +46,7 @@ def test_record_pages_link_their_source_and_the_editor(
     example_site: Path, example_catalogue: Catalogue
 ) -> None:
     repository = _repository()
-    for kind in KINDS:
+    for kind in PUBLISHED:
         for entry in example_catalogue.records(kind):
             found = hrefs(page(example_site, kind.name, entry.record.id))
             assert f"{repository}/blob/main/{entry.path}" in found

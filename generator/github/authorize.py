@@ -2,29 +2,31 @@
 git revisions? Who may change what is read from the BASE revision, never from the
 change itself (a pull request cannot make its author a maintainer and then use it):
 
-* a supplier's `maintainers` change the supplier and its solutions
-  (`catalogue/solutions/<id>.yaml` and `catalogue/solutions/<id>/…` of every
-  solution whose `supplier` is theirs as of base);
-* a need's `maintainers`, and the maintainers of the supplier that owns it, change
-  the need; an experience's `maintainers`, and those of the supplier that wrote
-  it, change the experience;
-* anyone may ask to join a need: append a pending join request signed with their
-  own login and change nothing else;
-* a supplier's maintainers may apply for qualification in a DPS: append an
-  application for their supplier with no decision and change nothing else;
-* the marketplace team (`team` in markedsplassen.yaml) alone changes the rest of
-  `tenders/`, records decisions, deletes or renames records, and changes the
-  repository's infrastructure: everything outside the data folders;
-* a new record must list its author among its maintainers (a new solution: among
-  its supplier's);
-* nobody, the team included, records or changes the decision on an application
-  of a supplier they maintain.
+* a municipality's `maintainers` (catalogue/municipalities/<nr>.yaml) act in its
+  name: own its needs, ask to join a need, share an experience; a supplier's
+  `maintainers` act in the supplier's name and change it and its solutions
+  (`catalogue/solutions/<id>.yaml` and `catalogue/solutions/<id>/…`);
+* a need is changed by its `maintainers` and by those who act for its owner; an
+  experience by its `maintainers` and by those who act for its author;
+* a new need or experience, and a new request to join a need, may only be written
+  in the name of a municipality or supplier the author acts for; a join request
+  is signed with the author's own login and starts as pending; the need's owners
+  answer it, and its sender may change or withdraw it while it is pending;
+* a supplier's maintainers apply for qualification in a DPS by adding an
+  application file for their supplier with no decision, and may change or
+  withdraw it while it is undecided;
+* the marketplace team (`team` in markedsplassen.yaml) alone registers
+  municipalities, changes the rest of `tenders/` (questions included), records
+  decisions, deletes or renames records, and changes the repository's
+  infrastructure: everything outside the data folders;
+* a new supplier must list its author among its maintainers;
+* nobody, the team included, records, changes or deletes the decision on an
+  application of a supplier they maintain.
 
 Refusals are diagnostics: which file, and who may change it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,7 +37,20 @@ from generator.catalogue import config
 from generator.diagnostics import Diagnostic, error
 from generator.github import git
 from generator.loading import yaml_files
-from generator.models.kinds import DPS, EXPERIENCE, NEED, SOLUTION, SUPPLIER
+from generator.models import reference
+from generator.models.kinds import (
+    APPLICATION,
+    EVENT_KINDS,
+    EXPERIENCE,
+    JOIN_REQUEST,
+    MUNICIPALITY,
+    NEED,
+    QUESTION,
+    SOLUTION,
+    SUPPLIER,
+    EventKind,
+    of_path,
+)
 from generator.norway import identifiers
 
 
@@ -44,14 +59,10 @@ def _solution_of(path: str) -> str | None:
     return SOLUTION.match(path) or SOLUTION.match_file(path)
 
 
-_RECORD = re.compile(
-    r"(catalogue/suppliers|catalogue/solutions|needs|experiences|tenders/dps|tenders/calloffs)/[^/]+\.yaml"
-)
-# What an application or join request may hold when it is added by someone else
-# than the team: the fields of a request, none of a decision.
-_APPLICATION_FIELDS = {"supplier", "received"}
-_JOIN_REQUEST_FIELDS = {"actor", "person", "github", "received", "message", "status"}
+# What an application or join request may hold when someone else than the team
+# adds it: the fields of a request, none of a decision or an answer.
 DECISION_FIELDS = ("decided", "decision", "reason", "extension_reason")
+ANSWER_FIELDS = ("status", "answered")
 
 
 def _fold(login: str) -> str:
@@ -66,6 +77,23 @@ def _logins(value: Any) -> tuple[str, ...]:
 
 def _shown(logins: tuple[str, ...]) -> str:
     return ", ".join(f"@{login}" for login in logins) if logins else "ingen"
+
+
+# the records written in someone's name: the field that names them, and what they are
+SPEAKERS = ((NEED, "owner", "et behov"), (EXPERIENCE, "author", "en erfaring"))
+
+
+def _is_record(path: str) -> bool:
+    return of_path(path) is not None
+
+
+def _of_event(path: str) -> tuple[EventKind[Any], str] | None:
+    """The event kind and the id of the record it belongs to, for an event file."""
+    for kind in EVENT_KINDS:
+        found = kind.match(path)
+        if found is not None:
+            return kind, found[0]
+    return None
 
 
 @dataclass
@@ -90,7 +118,8 @@ class Revision:
         if path not in self._cache:
             data = self.raw(path)
             document = yaml_files.parse(data, path)[0] if data is not None else None
-            self._cache[path] = document.value if document is not None else None
+            value = document.value if document is not None else None
+            self._cache[path] = value if isinstance(value, dict) else None
         return self._cache[path]
 
     def maintainers(self, path: str) -> tuple[str, ...]:
@@ -101,6 +130,19 @@ class Revision:
         record = self.record(SOLUTION.path(solution_id))
         supplier = record.get("supplier") if record else None
         return supplier if isinstance(supplier, str) else None
+
+
+@dataclass
+class Proposal(Revision):
+    """A revision with proposed files on top: what an issue form would write, judged
+    before any pull request exists."""
+
+    files: dict[str, str] = field(default_factory=dict)
+
+    def raw(self, path: str) -> bytes | None:
+        if path in self.files:
+            return self.files[path].encode("utf-8")
+        return super().raw(path)
 
 
 def supplier_path(supplier_id: str) -> str:
@@ -128,6 +170,53 @@ class Authorizer:
             return f"Det kan bare {team}, for {whose} har ingen vedlikeholdere."
         return f"Det kan bare vedlikeholderne av {whose} ({_shown(logins)}) og {team}."
 
+    # who acts for whom, as of base ---------------------------------------------
+
+    def acting(self, actor: str) -> tuple[tuple[str, ...], str]:
+        """The logins who act in the name of `actor` (a kommunenummer or a supplier
+        id), and how to name it. A supplier registered in the same change counts
+        with the maintainers it lists, as a new supplier lists its author."""
+        if actor.isdigit():
+            found = reference.municipalities().get(actor)
+            name = f"{found.name} kommune ({actor})" if found else f"kommune {actor}"
+            return self.base.maintainers(MUNICIPALITY.path(actor)), name
+        where = supplier_path(actor)
+        revision = self.base if self.base.exists(where) else self.head
+        return revision.maintainers(where), f"leverandøren «{actor}»"
+
+    def acts_for(self, actor: Any) -> bool:
+        return isinstance(actor, str) and self.listed(self.acting(actor)[0])
+
+    def not_acting(self, path: str, actor: Any, what: str) -> Diagnostic:
+        """The refusal when the author writes in the name of someone they do not act for."""
+        if not isinstance(actor, str):
+            return self.refuse(
+                path,
+                f"{what} kan ikke leses, så det kan ikke avgjøres hvem du skriver på vegne "
+                "av. Rett feilene `markedsplass check` viser.",
+                "not-acting-for",
+            )
+        logins, whose = self.acting(actor)
+        team = f"markedsplassteamet ({_shown(self.team)})"
+        if actor.isdigit() and not self.base.exists(MUNICIPALITY.path(actor)):
+            how = (
+                f"{whose} er ikke registrert i markedsplassen ennå. Be om det med skjemaet "
+                f"«Registrer kommune», så fører {team} opp den som skal handle for kommunen."
+            )
+        elif logins:
+            how = (
+                f"Bare de som står under `maintainers` for {whose} ({_shown(logins)}) kan "
+                f"det, og {team}. Be en av dem føre deg opp i "
+                f"{MUNICIPALITY.path(actor) if actor.isdigit() else supplier_path(actor)}."
+            )
+        else:
+            how = f"{whose.capitalize()} har ingen som kan handle for den; bare {team} kan det."
+        return self.refuse(
+            path,
+            f"Du (@{self.author}) kan ikke skrive {what} i navnet til {whose}. {how}",
+            "not-acting-for",
+        )
+
     # who may change an existing record, as of base -----------------------------
 
     def owners(self, path: str) -> tuple[tuple[str, ...], str]:
@@ -135,6 +224,8 @@ class Authorizer:
         how to name them."""
         if supplier_id := SUPPLIER.match(path):
             return self.base.maintainers(path), f"leverandøren «{supplier_id}»"
+        if number := MUNICIPALITY.match(path):
+            return self.base.maintainers(path), f"kommune {number}"
         if solution_id := _solution_of(path):
             supplier = self.base.supplier_of_solution(solution_id)
             if supplier is None:
@@ -148,8 +239,8 @@ class Authorizer:
                 record = self.base.record(path) or {}
                 logins = list(_logins(record.get("maintainers")))
                 actor = record.get(field_name)
-                if isinstance(actor, str) and identifiers.is_slug(actor):
-                    logins += self.base.maintainers(supplier_path(actor))
+                if isinstance(actor, str):
+                    logins += self.acting(actor)[0]
                 return tuple(dict.fromkeys(logins)), f"{what} «{record_id}»"
         return (), ""
 
@@ -160,12 +251,10 @@ class Authorizer:
         yield from own
         if self.is_team or own:
             return
-        if change.status == "D":
-            yield from self.removed(change.path, change.path)
-        elif change.status == "R":
-            assert change.old_path is not None
-            yield from self.removed(change.old_path, change.path)
-            if not _RECORD.fullmatch(change.old_path):
+        if change.status in ("D", "R"):
+            old = change.old_path or change.path
+            yield from self.removed(old, change.path)
+            if change.status == "R" and not _is_record(old):
                 yield from self.added(change.path)
         elif not self.base.exists(change.path):
             yield from self.added(change.path)
@@ -177,7 +266,17 @@ class Authorizer:
 
     def removed(self, old: str, new: str) -> Iterator[Diagnostic]:
         team = _shown(self.team)
-        if _RECORD.fullmatch(old):
+        if event := _of_event(old):
+            if not self.withdraws(event[0], old):
+                yield self.refuse(
+                    new,
+                    f"Bare markedsplassteamet ({team}) kan slette en {event[0].label} som er "
+                    "avgjort eller besvart, eller som ikke er din. Vil du trekke den, be "
+                    "teamet om det i pull requesten.",
+                    "record-removed",
+                )
+            return
+        if _is_record(old):
             if old == new:
                 message = (
                     f"Bare markedsplassteamet ({team}) kan slette en post. Vil du at "
@@ -195,15 +294,16 @@ class Authorizer:
 
     def modified(self, path: str, shown_path: str | None = None) -> Iterator[Diagnostic]:
         shown = shown_path or path
+        if event := _of_event(path):
+            yield from self.changed_event(event[0], event[1], path)
+            return
         if path.startswith("tenders/"):
-            if self.applies(path):
-                return
             yield self.refuse(
                 shown,
                 "Innkjøpsordninger og uttak (tenders/) endres bare av markedsplassteamet "
-                f"({_shown(self.team)}). En leverandør kan bare søke om kvalifisering: "
-                "legge til en søknad for sin egen leverandør uten beslutning, eller bruke "
-                "skjemaet «Søk om kvalifisering».",
+                f"({_shown(self.team)}). En leverandør søker om kvalifisering med en egen fil "
+                "i tenders/dps/<ordning>/applications/, eller med skjemaet «Søk om "
+                "kvalifisering».",
             )
             return
         logins, whose = self.owners(path)
@@ -214,17 +314,26 @@ class Authorizer:
                 f"({_shown(self.team)}) kan endre.",
             )
             return
-        if self.listed(logins):
-            yield from self.moved_solution(path)
+        if not self.listed(logins):
+            yield self.refuse(
+                shown,
+                f"Du (@{self.author}) har ikke lov til å endre {shown}. " + self.who(logins, whose),
+            )
             return
-        if NEED.match(path) and self.joins(path):
-            return
-        yield self.refuse(
-            shown,
-            f"Du (@{self.author}) har ikke lov til å endre {shown}. " + self.who(logins, whose),
-        )
+        yield from self.moved_solution(path)
+        yield from self.new_owner(path)
 
     def added(self, path: str) -> Iterator[Diagnostic]:
+        if event := _of_event(path):
+            yield from self.new_event(event[0], path)
+            return
+        if MUNICIPALITY.match(path):
+            yield self.refuse(
+                path,
+                "En kommune registreres av markedsplassteamet "
+                f"({_shown(self.team)}). Be om det med skjemaet «Registrer kommune».",
+            )
+            return
         if path.startswith("tenders/") or not (
             SUPPLIER.match(path) or _solution_of(path) or NEED.match(path) or EXPERIENCE.match(path)
         ):
@@ -245,6 +354,14 @@ class Authorizer:
                 "author-not-listed",
             )
             return
+        for kind, field_name, what in (
+            (NEED, "owner", "et behov"),
+            (EXPERIENCE, "author", "en erfaring"),
+        ):
+            if kind.match(path):
+                if not self.acts_for(record.get(field_name)):
+                    yield self.not_acting(path, record.get(field_name), what)
+                return
         if not self.listed(_logins(record.get("maintainers"))):
             yield self.refuse(
                 path,
@@ -263,9 +380,7 @@ class Authorizer:
                 "author-not-listed",
             )
             return
-        where = supplier_path(supplier)
-        revision = self.base if self.base.exists(where) else self.head
-        logins = revision.maintainers(where)
+        logins, _ = self.acting(supplier)
         if not self.listed(logins):
             yield self.refuse(
                 path,
@@ -284,102 +399,156 @@ class Authorizer:
         after = self.head.supplier_of_solution(solution_id)
         if after is None or after == before:
             return
-        where = supplier_path(after)
-        revision = self.base if self.base.exists(where) else self.head
-        logins = revision.maintainers(where)
+        logins, whose = self.acting(after)
         if not self.listed(logins):
             yield self.refuse(
                 path,
                 f"Løsningen flyttes til leverandøren «{after}», som du (@{self.author}) ikke "
-                f"vedlikeholder. {self.who(logins, f'leverandøren «{after}»')}",
+                f"vedlikeholder. {self.who(logins, whose)}",
             )
 
-    # the two contributions anyone with a stake may make to another's record -----
+    def new_owner(self, path: str) -> Iterator[Diagnostic]:
+        """A need or experience handed to another owner or author: the author must act
+        for the new one too, or anyone could speak in another's name."""
+        for kind, field_name, what in (
+            (NEED, "owner", "et behov"),
+            (EXPERIENCE, "author", "en erfaring"),
+        ):
+            if not kind.match(path):
+                continue
+            before = (self.base.record(path) or {}).get(field_name)
+            after = (self.head.record(path) or {}).get(field_name)
+            if after != before and not self.acts_for(after):
+                yield self.not_acting(path, after, what)
 
-    def joins(self, path: str) -> bool:
-        """The change only appends pending join requests signed with the author's login."""
-        added = _appended(self.base.record(path), self.head.record(path), "join_requests")
-        return added is not None and all(
-            isinstance(item, dict)
-            and set(item) <= _JOIN_REQUEST_FIELDS
-            and item.get("status") == "pending"
-            and isinstance(item.get("github"), str)
-            and _fold(item["github"]) == _fold(self.author)
-            for item in added
+    # events: one file each ------------------------------------------------------
+
+    def new_event(self, kind: EventKind[Any], path: str) -> Iterator[Diagnostic]:
+        value = self.head.record(path)
+        team = _shown(self.team)
+        if kind is QUESTION or value is None:
+            yield self.refuse(
+                path,
+                f"Spørsmål og svar i et uttak publiseres av markedsplassteamet ({team}), "
+                "anonymisert og likt for alle inviterte."
+                if kind is QUESTION
+                else "Filen kan ikke leses, så det kan ikke avgjøres hvem den er fra. Rett "
+                "feilene `markedsplass check` viser.",
+            )
+            return
+        if kind is APPLICATION:
+            if not self.acts_for(value.get("supplier")):
+                yield self.not_acting(path, value.get("supplier"), "en forespørsel om deltakelse")
+            elif any(value.get(k) is not None for k in DECISION_FIELDS):
+                yield self.refuse(
+                    path,
+                    "En ny søknad har ingen beslutning: fjern "
+                    f"{', '.join(f'`{k}`' for k in DECISION_FIELDS)}. Markedsplassteamet "
+                    f"({team}) avgjør den.",
+                )
+            return
+        if not self.acts_for(value.get("actor")):
+            yield self.not_acting(path, value.get("actor"), "en forespørsel om å bli med")
+        elif not isinstance(value.get("github"), str) or _fold(value["github"]) != _fold(
+            self.author
+        ):
+            yield self.refuse(
+                path,
+                f"En forespørsel om å bli med signeres med din egen GitHub-bruker: skriv "
+                f"`github: {self.author}`.",
+                "not-acting-for",
+            )
+        elif value.get("status", "pending") != "pending" or value.get("answered") is not None:
+            yield self.refuse(
+                path,
+                "En ny forespørsel venter på svar: skriv `status: pending` (eller ingen "
+                "status) og ingen `answered`. Behovets eier svarer.",
+            )
+
+    def need_owners(self, need_id: str) -> tuple[str, ...]:
+        return self.owners(NEED.path(need_id))[0]
+
+    def changed_event(self, kind: EventKind[Any], parent: str, path: str) -> Iterator[Diagnostic]:
+        before, after = self.base.record(path) or {}, self.head.record(path) or {}
+        team = _shown(self.team)
+        if kind is APPLICATION:
+            undecided = not any(
+                v.get(k) is not None for v in (before, after) for k in DECISION_FIELDS
+            )
+            same_supplier = before.get("supplier") == after.get("supplier")
+            if undecided and same_supplier and self.acts_for(before.get("supplier")):
+                return
+            yield self.refuse(
+                path,
+                f"En avgjort søknad endres bare av markedsplassteamet ({team}); leverandøren "
+                "kan endre sin egen søknad så lenge den ikke er avgjort.",
+            )
+            return
+        if kind is JOIN_REQUEST:
+            if self.listed(self.need_owners(parent)):
+                return  # the need's owners answer
+            pending = all(v.get("status", "pending") == "pending" for v in (before, after))
+            unanswered = all(v.get("answered") is None for v in (before, after))
+            same = all(before.get(k) == after.get(k) for k in ("actor", "github"))
+            if pending and unanswered and same and self.acts_for(before.get("actor")):
+                return
+            yield self.refuse(
+                path,
+                f"Du (@{self.author}) kan ikke endre {path}. Behovets eiere svarer på "
+                "forespørselen; den som sendte den kan endre den mens den venter. "
+                + self.who(self.need_owners(parent), f"behovet «{parent}»"),
+            )
+            return
+        yield self.refuse(
+            path, f"Spørsmål og svar i et uttak endres bare av markedsplassteamet ({team})."
         )
 
-    def applies(self, path: str) -> bool:
-        """The change only appends applications without decision, each for a supplier
-        the author maintains as of base."""
-        if not DPS.match(path):
-            return False
-        added = _appended(self.base.record(path), self.head.record(path), "applications")
-        return added is not None and all(
-            isinstance(item, dict)
-            and set(item) <= _APPLICATION_FIELDS
-            and isinstance(item.get("supplier"), str)
-            and self.listed(self.base.maintainers(supplier_path(item["supplier"])))
-            for item in added
-        )
+    def withdraws(self, kind: EventKind[Any], path: str) -> bool:
+        """An event its sender may delete: an undecided application or a pending join
+        request of theirs (or, for a join request, the need's owners)."""
+        value = self.base.record(path) or {}
+        if kind is APPLICATION:
+            undecided = all(value.get(k) is None for k in DECISION_FIELDS)
+            return undecided and self.acts_for(value.get("supplier"))
+        if kind is JOIN_REQUEST:
+            found = kind.match(path)
+            if found is not None and self.listed(self.need_owners(found[0])):
+                return True
+            pending = value.get("status", "pending") == "pending"
+            return pending and self.acts_for(value.get("actor"))
+        return False
 
     def decisions(self, change: git.Change) -> Iterator[Diagnostic]:
-        """No one decides on an application of a supplier they maintain."""
-        if change.status == "D" or not DPS.match(change.path):
+        """No one decides, changes or deletes the decision on an application of a
+        supplier they maintain."""
+        paths = {change.path, change.old_path or change.path}
+        if not any(APPLICATION.match(p) for p in paths):
             return
-        base = self.base.record(change.old_path or change.path) or {}
-        head = self.head.record(change.path) or {}
-        before = _applications(base)
-        for index, item in enumerate(_list(head.get("applications"))):
-            if not isinstance(item, dict) or not isinstance(item.get("supplier"), str):
-                continue
-            supplier = item["supplier"]
-            decided = {k: item.get(k) for k in DECISION_FIELDS}
-            earlier = before.get(supplier, dict.fromkeys(DECISION_FIELDS))
-            if decided == earlier or (not any(decided.values()) and not any(earlier.values())):
-                continue
-            if self.listed(self.base.maintainers(supplier_path(supplier))):
-                line, column = self.position(change.path, ("applications", index))
+        before = self.base.record(change.old_path or change.path) or {}
+        after = {} if change.status == "D" else (self.head.record(change.path) or {})
+        decided_before = {k: before.get(k) for k in DECISION_FIELDS}
+        decided_after = {k: after.get(k) for k in DECISION_FIELDS}
+        if decided_before == decided_after:
+            return
+        for supplier in {before.get("supplier"), after.get("supplier")}:
+            if isinstance(supplier, str) and self.listed(self.acting(supplier)[0]):
+                line, column = self.position(change.path, ("decision",))
                 yield error(
                     change.path,
                     line,
                     column,
                     "own-decision",
                     f"Du (@{self.author}) står som vedlikeholder av leverandøren «{supplier}» "
-                    "og kan ikke registrere eller endre beslutningen om dens egen søknad "
-                    "(decided, decision, reason, extension_reason). Det gjør et annet medlem "
-                    f"av markedsplassteamet ({_shown(self.team)}).",
+                    "og kan ikke registrere, endre eller slette beslutningen om dens egen "
+                    "søknad (decided, decision, reason, extension_reason). Det gjør et annet "
+                    f"medlem av markedsplassteamet ({_shown(self.team)}).",
                 )
+                return
 
     def position(self, path: str, loc: yaml_files.Loc) -> tuple[int, int]:
         data = self.head.raw(path)
         found = yaml_files.positions(data, path).get(loc) if data is not None else None
         return (found[0], found[1]) if found else (1, 1)
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _applications(record: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    result: dict[str, dict[str, Any]] = {}
-    for item in _list(record.get("applications")):
-        if isinstance(item, dict) and isinstance(item.get("supplier"), str):
-            result.setdefault(item["supplier"], {k: item.get(k) for k in DECISION_FIELDS})
-    return result
-
-
-def _appended(
-    base: dict[str, Any] | None, head: dict[str, Any] | None, key: str
-) -> list[Any] | None:
-    """The items appended to the list `key` when that is all that changed, else None."""
-    if base is None or head is None:
-        return None
-    if {k: v for k, v in base.items() if k != key} != {k: v for k, v in head.items() if k != key}:
-        return None
-    before, after = _list(base.get(key)), _list(head.get(key))
-    if len(after) <= len(before) or after[: len(before)] != before:
-        return None
-    return after[len(before) :]
 
 
 def team_at(root: Path, revision: str) -> tuple[str, ...]:
@@ -405,4 +574,18 @@ def authorize(root: Path, base: str, head: str, author: str) -> list[Diagnostic]
     found: set[Diagnostic] = set()
     for change in changes:
         found.update(authorizer.check(change))
+    return sorted(found)
+
+
+def authorize_files(root: Path, base: str, files: dict[str, str], author: str) -> list[Diagnostic]:
+    """Every refusal of writing `files` (path -> text) on top of `base` by `author`:
+    the same rules as for a pull request, for a change that exists only as files."""
+    commit = git.commit(root, base)
+    before = Revision(root, commit)
+    authorizer = Authorizer(
+        root, before, Proposal(root, commit, files=files), author, team_at(root, commit)
+    )
+    found: set[Diagnostic] = set()
+    for path in sorted(files):
+        found.update(authorizer.check(git.Change("M" if before.exists(path) else "A", path)))
     return sorted(found)

@@ -1,7 +1,9 @@
-"""From a filled-in issue form to a proposed change: the record files it writes (a
-new need or experience, a join request added to a need, an application added to a
-DPS with the supplier's qualification details), checked with the same models,
-cross-checks and rules as every record. Problems come back per form field, in the
+"""From a filled-in issue form to a proposed change: the files it writes (a new need
+or experience, a join request beside a need, an application beside a DPS and the
+supplier's qualification details), always new event files and never an edit of a
+shared list, checked with the same models, cross-checks and rules as every record,
+and judged by the same rules as a pull request (`authorize`) for the issue's
+author. Problems come back per form field, in the
 check's own Norwegian words, so the person who filled in the form can fix it by
 editing the issue. Values are only ever written through `emitting`, so no text
 from the form becomes YAML structure."""
@@ -18,12 +20,12 @@ from typing import Any
 
 from generator import pipeline
 from generator.catalogue import config
-from generator.github import forms
+from generator.github import authorize, forms
 from generator.github import markdown_text as md
 from generator.github.authorize import supplier_path
 from generator.github.forms import Form
 from generator.loading import emitting, yaml_files
-from generator.models.kinds import DPS, EXPERIENCE, KINDS, NEED, Kind
+from generator.models.kinds import APPLICATION, DPS, EXPERIENCE, JOIN_REQUEST, KINDS, NEED, Kind
 from generator.norway import identifiers
 
 MARKER = "<!-- markedsplassen-skjema -->"
@@ -48,6 +50,8 @@ class Draft:
     places: dict[str, dict[yaml_files.Loc, str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     name: str = ""  # what the pull request's title names
+    # the form field that says in whose name a file is written, by path
+    speaker: dict[str, str] = field(default_factory=dict)
 
     def problem(self, label: str, message: str, code: str = "intake-form") -> None:
         self.problems.append(Problem(label, message, code))
@@ -190,6 +194,7 @@ def _need(root: Path, form: Form, values: Values, author: str, today: date, draf
         ("maintainers",): "maintainers",
     }
     _new_record(form, draft, NEED, {k: v for k, v in record.items() if v is not None}, places)
+    draft.speaker[NEED.path(record["id"])] = form.field("owner").label
 
 
 def _experience(
@@ -234,6 +239,7 @@ def _experience(
     if actor is None:
         return
     _new_record(form, draft, EXPERIENCE, {k: v for k, v in record.items() if v is not None}, places)
+    draft.speaker[EXPERIENCE.path(record["id"])] = form.field("municipality").label
 
 
 def _existing(root: Path, path: str) -> tuple[str, dict[str, Any]] | None:
@@ -245,12 +251,20 @@ def _existing(root: Path, path: str) -> tuple[str, dict[str, Any]] | None:
     return (text, document.value) if document is not None else None
 
 
-def _append(
-    draft: Draft, path: str, text: str, value: dict[str, Any], key: str, item: dict[str, Any]
-) -> int:
-    items = list(value.get(key) or [])
-    draft.files[path] = emitting.set_field(text, path, key, [*items, item])
-    return len(items)
+def _new_event(
+    root: Path, draft: Draft, path: str, item: dict[str, Any], places: dict[Any, str]
+) -> bool:
+    """Write one event file; False (and a problem) when one is already there."""
+    if (root / path).exists():
+        draft.problem(
+            "Skjemaet",
+            f"Det finnes allerede en forespørsel fra samme avsender i dag ({path}). Vent "
+            "til i morgen, eller be markedsplassteamet endre den som finnes.",
+        )
+        return False
+    draft.files[path] = emitting.dump(item, path)
+    draft.places[path] = places
+    return True
 
 
 def _join(root: Path, form: Form, values: Values, author: str, today: date, draft: Draft) -> None:
@@ -275,16 +289,15 @@ def _join(root: Path, form: Form, values: Values, author: str, today: date, draf
         "message": _text(values, "message"),
         "status": "pending",
     }
-    text, value = found
-    index = _append(draft, path, text, value, "join_requests", item)
-    loc = ("join_requests", index)
-    draft.places[path] = {
-        loc: form.field("need").label,
-        (*loc, "actor"): form.field("municipality").label,
-        (*loc, "person"): form.field("person").label,
-        (*loc, "message"): form.field("message").label,
+    event = JOIN_REQUEST.path(need_id, f"{actor}-{today}")
+    places = {
+        ("actor",): form.field("municipality").label,
+        ("person",): form.field("person").label,
+        ("message",): form.field("message").label,
     }
-    draft.name = str(value.get("title") or need_id)
+    if _new_event(root, draft, event, item, places):
+        draft.speaker[event] = form.field("municipality").label
+    draft.name = str(found[1].get("title") or need_id)
 
 
 _QUALIFICATION = (
@@ -319,34 +332,13 @@ def _qualification(
         )
     if dps is None or supplier is None:
         return
-    maintainers = supplier[1].get("maintainers") or []
-    if author.casefold() not in {str(m).casefold() for m in maintainers}:
-        shown = ", ".join(f"@{m}" for m in maintainers) or "ingen"
-        draft.problem(
-            form.field("supplier").label,
-            f"Du (@{author}) står ikke blant vedlikeholderne av leverandøren «{supplier_id}» "
-            f"({shown}). Bare de kan søke på vegne av leverandøren.",
-            "not-authorized",
-        )
-        return
-    if any(
-        isinstance(a, dict) and a.get("supplier") == supplier_id
-        for a in dps[1].get("applications") or []
+    event = APPLICATION.path(dps_id, f"{supplier_id}-{today}")
+    label = form.field("supplier").label
+    if not _new_event(
+        root, draft, event, {"supplier": supplier_id, "received": today}, {("supplier",): label}
     ):
-        draft.problem(
-            form.field("supplier").label,
-            f"Leverandøren «{supplier_id}» har allerede søkt i denne ordningen.",
-        )
         return
-    index = _append(
-        draft,
-        dps_path,
-        dps[0],
-        dps[1],
-        "applications",
-        {"supplier": supplier_id, "received": today},
-    )
-    draft.places[dps_path] = {("applications", index): form.field("supplier").label}
+    draft.speaker[event] = label
     details: dict[str, Any] = {
         key: _number(v) if key == "annual_accounts_year" else v
         for key in _QUALIFICATION
@@ -359,6 +351,7 @@ def _qualification(
         before = supplier[1].get("qualification")
         merged = {**(before if isinstance(before, dict) else {}), **details}
         draft.files[path] = emitting.set_field(supplier[0], path, "qualification", merged)
+        draft.speaker[path] = label
         draft.places[path] = {
             ("qualification", key): form.field(key).label for key in details if key != "startup"
         }
@@ -408,6 +401,19 @@ def _check(root: Path, draft: Draft, today: date) -> None:
             draft.problem(_label_at(draft, d.path, d.line, d.column), d.message, d.code)
 
 
+def _judge(root: Path, draft: Draft, author: str) -> None:
+    """The files as a pull request by `author` (the issue's author, from the event):
+    refused in the same words, at the form field that says in whose name."""
+    refusals = authorize.authorize_files(root, "HEAD", draft.files, author)
+    said: set[str] = set()
+    # who one writes for first: the rest follows from it
+    for refusal in sorted(refusals, key=lambda d: (d.code != "not-acting-for", d)):
+        label = draft.speaker.get(refusal.path, "Skjemaet")
+        if label not in said:
+            said.add(label)
+            draft.problem(label, refusal.message, refusal.code)
+
+
 def intake(root: Path, form: Form, body: str, author: str, today: date) -> Outcome:
     """The files a filled-in form proposes, or the problems to fix in it."""
     draft = Draft()
@@ -422,6 +428,8 @@ def intake(root: Path, form: Form, body: str, author: str, today: date) -> Outco
             BUILDERS[form.kind](root, form, parsed.values, author, today, draft)
         except emitting.EmitError as exc:
             draft.problem("Skjemaet", str(exc))
+    if draft.files and not draft.problems:
+        _judge(root, draft, author)
     if draft.files and not draft.problems:
         _check(root, draft, today)
     if draft.problems:

@@ -15,12 +15,17 @@ from generator.norway import identifiers
 class FolderListing:
     records: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
+    beside: tuple[str, ...] = ()  # folders named after a record in this folder
 
 
-def list_folder(root: Path, folder: str, *, solution_folders: bool = False) -> FolderListing:
+def list_folder(
+    root: Path, folder: str, *, solution_folders: bool = False, beside: bool = False
+) -> FolderListing:
     """The record files of one data folder, and a diagnostic for anything else in it.
     Only `.yaml` files are records; symlinks are never followed. In the solutions
-    folder, a sub-folder named after a solution holds its example files."""
+    folder, a sub-folder named after a solution holds its example files; with
+    `beside`, a sub-folder named after a record holds the events about it (listed
+    by `list_beside`)."""
     base = root / folder
     if base.is_symlink():
         return FolderListing(
@@ -38,6 +43,7 @@ def list_folder(root: Path, folder: str, *, solution_folders: bool = False) -> F
     if not base.is_dir():
         return FolderListing((), ())
     records: list[str] = []
+    folders: list[str] = []
     diagnostics: list[Diagnostic] = []
     entries = sorted(os.scandir(base), key=lambda e: e.name)
     names = {e.name for e in entries}
@@ -54,7 +60,9 @@ def list_folder(root: Path, folder: str, *, solution_folders: bool = False) -> F
                 )
             )
         elif entry.is_dir():
-            if not (solution_folders and f"{entry.name}.yaml" in names):
+            if beside and f"{entry.name}.yaml" in names:
+                folders.append(rel)
+            elif not (solution_folders and f"{entry.name}.yaml" in names):
                 diagnostics.append(
                     error(
                         rel,
@@ -104,4 +112,30 @@ def list_folder(root: Path, folder: str, *, solution_folders: bool = False) -> F
                     f"`{folder}/`. Flytt filen eller gi den endelsen `.yaml`.",
                 )
             )
-    return FolderListing(tuple(records), tuple(diagnostics))
+    return FolderListing(tuple(records), tuple(diagnostics), tuple(folders))
+
+
+def list_beside(root: Path, folder: str, allowed: frozenset[str]) -> dict[str, FolderListing]:
+    """The event folders in the folder beside a record (`tenders/dps/<id>/`), each
+    listed as a data folder, by name; anything else there is a diagnostic."""
+    found: dict[str, FolderListing] = {}
+    problems: list[Diagnostic] = []
+    for entry in sorted(os.scandir(root / folder), key=lambda e: e.name):
+        rel = f"{folder}/{entry.name}"
+        if entry.name in allowed and entry.is_dir() and not entry.is_symlink():
+            found[entry.name] = list_folder(root, rel)
+        else:
+            where = ", ".join(f"`{name}/`" for name in sorted(allowed))
+            problems.append(
+                error(
+                    rel,
+                    1,
+                    1,
+                    "symlink" if entry.is_symlink() else "stray-file",
+                    f"Her hører bare mappene {where} hjemme, med én `.yaml`-fil per "
+                    "hendelse. Flytt eller fjern filen.",
+                )
+            )
+    if problems:
+        found[""] = FolderListing((), tuple(problems))
+    return found

@@ -1,13 +1,13 @@
 """A dynamic purchasing system (dynamisk innkjøpsordning, FOA §§ 26-4–26-7): the
-notice, its request window and validity, the indicative maximum value, and every
-supplier's application with the team's decision."""
+notice, its request window and validity and the indicative maximum value. The
+suppliers' applications are files of their own beside it (`models/events.py`)."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
 
 from generator.models.base import (
     AgreementType,
@@ -23,31 +23,6 @@ from generator.models.base import (
     Record,
     Slug,
 )
-
-
-class Application(Model):
-    supplier: Slug = Field(description="Id til leverandøren som søker.")
-    received: IsoDate = Field(description="Dato forespørselen om deltakelse kom.")
-    decided: IsoDate | None = Field(None, description="Dato for beslutningen.")
-    decision: Literal["admitted", "rejected"] | None = Field(
-        None, description="admitted (tatt opp) eller rejected (avvist)."
-    )
-    extension_reason: Markdown | None = Field(
-        None, description="Begrunnelse når vurderingen tar mer enn 10 virkedager (høyst 15)."
-    )
-    reason: Markdown | None = Field(None, description="Begrunnelse for avvisning.")
-
-    @model_validator(mode="after")
-    def _decided_with_decision(self) -> Application:
-        if (self.decided is None) != (self.decision is None):
-            missing = "decision" if self.decision is None else "decided"
-            raise PydanticCustomError(
-                "decision_pair",
-                "En beslutning har både dato og utfall: legg til «{missing}», eller fjern "
-                "begge mens søknaden er til vurdering.",
-                {"missing": missing},
-            )
-        return self
 
 
 class QualificationRequirement(Model):
@@ -93,10 +68,11 @@ class Dps(Record):
     notice: Notice | None = Field(None, description="Kunngjøringen i Doffin.")
     extensions: tuple[Extension, ...] = Field((), description="Forlengelser.")
     contact: Contact = Field(description="Kontaktperson i markedsplassen.")
-    applications: tuple[Application, ...] = Field(
-        (), description="Forespørsler om deltakelse med beslutning."
+    # The turn-one list: refused by the check `inline-events`, which names the files
+    # to write instead (tenders/dps/<id>/applications/<supplier>-<received>.yaml).
+    applications: SkipJsonSchema[object] = Field(
+        None,
+        exclude=True,
+        description="Brukes ikke: hver forespørsel om deltakelse er en egen fil i "
+        "tenders/dps/<id>/applications/.",
     )
-
-    def admitted(self) -> dict[str, Application]:
-        """Supplier id -> its admitting application."""
-        return {a.supplier: a for a in self.applications if a.decision == "admitted"}

@@ -10,9 +10,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from generator.models import CallOff, Dps, Experience, Need, Record, Solution, Supplier
+from pydantic import BaseModel
+
+from generator.models import (
+    Application,
+    CallOff,
+    Dps,
+    Experience,
+    JoinRequest,
+    Municipality,
+    Need,
+    Question,
+    Record,
+    Solution,
+    Supplier,
+)
 
 R = TypeVar("R", bound=Record)
+E = TypeVar("E", bound=BaseModel)
 
 _STEM = r"([^/]+)"
 
@@ -61,9 +76,73 @@ DPS = Kind(
     "dps", "tenders/dps", Dps, "dynamisk innkjøpsordning", "dynamiske innkjøpsordninger", "en"
 )
 CALLOFF = Kind("calloff", "tenders/calloffs", CallOff, "uttak", "uttak", "et")
+MUNICIPALITY = Kind(
+    "municipality", "catalogue/municipalities", Municipality, "kommune", "kommuner", "en"
+)
 
-KINDS: tuple[Kind[Any], ...] = (SUPPLIER, SOLUTION, NEED, EXPERIENCE, DPS, CALLOFF)
+KINDS: tuple[Kind[Any], ...] = (SUPPLIER, SOLUTION, NEED, EXPERIENCE, DPS, CALLOFF, MUNICIPALITY)
 BY_NAME = {kind.name: kind for kind in KINDS}
+# the kinds with pages, lists and API files on the site; a municipality's record
+# says who may act in its name, which the site shows where the municipality acts
+PUBLISHED: tuple[Kind[Any], ...] = (SUPPLIER, SOLUTION, NEED, EXPERIENCE, DPS, CALLOFF)
+
+
+@dataclass(frozen=True, slots=True)
+class EventKind(Generic[E]):
+    """Events of one kind, one file each in `<parent folder>/<parent id>/<folder>/`,
+    named `<who>-<YYYY-MM-DD>.yaml` (the `who` field and `received`) or, for
+    questions, by number (`001.yaml`)."""
+
+    name: str
+    parent: Kind[Any]
+    folder: str
+    model: type[E]
+    label: str  # «forespørsel om deltakelse»
+    who: str | None  # the field that starts the file name; None: numbered files
+    _file: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        base = re.escape(self.parent.folder)
+        pattern = rf"{base}/{_STEM}/{re.escape(self.folder)}/{_STEM}\.yaml"
+        object.__setattr__(self, "_file", re.compile(pattern))
+
+    def directory(self, parent_id: str) -> str:
+        return f"{self.parent.files(parent_id)}/{self.folder}"
+
+    def path(self, parent_id: str, stem: str) -> str:
+        return f"{self.directory(parent_id)}/{stem}.yaml"
+
+    def stem(self, value: dict[str, Any]) -> str | None:
+        """The file name (without `.yaml`) an event with these fields should have;
+        None for numbered events or when the fields are not there to tell."""
+        if self.who is None:
+            return None
+        who, received = value.get(self.who), value.get("received")
+        if not isinstance(who, str) or received is None:
+            return None
+        return f"{who}-{received}"
+
+    def match(self, path: str) -> tuple[str, str] | None:
+        """(parent id, file stem) when `path` is an event file of this kind."""
+        found = self._file.fullmatch(path)
+        return (found[1], found[2]) if found else None
+
+
+APPLICATION = EventKind(
+    "application", DPS, "applications", Application, "forespørsel om deltakelse", "supplier"
+)
+JOIN_REQUEST = EventKind(
+    "join-request", NEED, "join-requests", JoinRequest, "forespørsel om å bli med", "actor"
+)
+QUESTION = EventKind("question", CALLOFF, "questions", Question, "spørsmål", None)
+
+EVENT_KINDS: tuple[EventKind[Any], ...] = (APPLICATION, JOIN_REQUEST, QUESTION)
+# the record kinds whose folders may hold a folder beside a record
+BESIDE: dict[str, frozenset[str]] = {
+    kind.folder: frozenset(e.folder for e in EVENT_KINDS if e.parent is kind)
+    for kind in KINDS
+    if any(e.parent is kind for e in EVENT_KINDS)
+}
 
 
 def of_path(path: str) -> tuple[Kind[Any], str] | None:

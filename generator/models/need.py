@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
 
 from generator.models.base import (
     Actor,
@@ -40,20 +41,6 @@ class Participant(Model):
         None, description="Andel av arbeidstiden som er frigjort til arbeidet, i prosent."
     )
     joined: IsoDate = Field(description="Dato deltakeren ble med.")
-
-
-class JoinRequest(Model):
-    actor: Actor = Field(description="Kommunenummer eller leverandør-id som ber om å delta.")
-    person: Line | None = Field(None, description="Hvem som spør.")
-    github: GitHubLogin | None = Field(
-        None, description="GitHub-brukeren som sendte forespørselen."
-    )
-    received: IsoDate = Field(description="Dato forespørselen kom.")
-    message: Markdown | None = Field(None, description="Forespørselen.")
-    status: Literal["pending", "accepted", "declined"] = Field(
-        description="pending (venter), accepted eller declined."
-    )
-    answered: IsoDate | None = Field(None, description="Dato forespørselen ble besvart.")
 
 
 class NeedDocument(Model):
@@ -102,8 +89,19 @@ class Need(Record):
     maintainers: tuple[GitHubLogin, ...] = Field(
         (), description="GitHub-brukere som kan endre behovet i tillegg til eieren."
     )
-    participants: tuple[Participant, ...] = Field((), description="Deltakere.")
-    join_requests: tuple[JoinRequest, ...] = Field((), description="Forespørsler om å delta.")
+    participants: tuple[Participant, ...] = Field(
+        (),
+        description="Deltakerne eieren skriver inn selv; de som blir med gjennom en "
+        "forespørsel (needs/<id>/join-requests/), kommer i tillegg.",
+    )
+    # The turn-one list: refused by the check `inline-events`, which names the files
+    # to write instead (needs/<id>/join-requests/<actor>-<received>.yaml).
+    join_requests: SkipJsonSchema[object] = Field(
+        None,
+        exclude=True,
+        description="Brukes ikke: hver forespørsel om å bli med er en egen fil i "
+        "needs/<id>/join-requests/.",
+    )
     documents: tuple[NeedDocument, ...] = Field((), description="Felles behovsunderlag.")
     assessment: Assessment | None = Field(None, description="Nytte, kostnad og risiko.")
     phase_history: tuple[PhaseEntry, ...] = Field((), description="Når hver fase startet.")

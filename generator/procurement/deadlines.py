@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 import icalendar
 
-from generator.catalogue.gather import Catalogue, Entry
-from generator.models import CallOff, Dps
-from generator.models.kinds import CALLOFF, DPS
+from generator.catalogue.gather import Catalogue, Entry, Event
+from generator.models import Application, CallOff, Dps
+from generator.models.kinds import APPLICATION, CALLOFF, DPS
 from generator.norway.workdays import add_working_days
 from generator.procurement import limits
 from generator.procurement.states import dps_valid_until
@@ -54,17 +54,26 @@ class Deadline:
         return "/".join(part for part in parts if part)
 
 
-def _dps_items(entry: Entry[Any], dps: Dps) -> Iterator[Deadline]:
+def _dps_items(
+    entry: Entry[Any], dps: Dps, applications: list[Event[Application]]
+) -> Iterator[Deadline]:
     path = entry.path
 
     def item(
-        day: date, kind: str, title: str, legal: bool = False, rule: str = "", subject: str = ""
+        day: date,
+        kind: str,
+        title: str,
+        legal: bool = False,
+        rule: str = "",
+        subject: str = "",
+        at: str = path,
     ) -> Deadline:
-        return Deadline(day, kind, dps.id, DPS.name, path, title, legal, rule, subject=subject)
+        return Deadline(day, kind, dps.id, DPS.name, at, title, legal, rule, subject=subject)
 
     yield item(dps.request_deadline, "request-deadline", dps.title)
     yield item(dps_valid_until(dps), "dps-expiry", dps.title)
-    for application in dps.applications:
+    for event in applications:
+        application = event.record
         if application.decided is None:
             limit = (
                 limits.DECISION_EXTENDED_WORKING_DAYS
@@ -78,6 +87,7 @@ def _dps_items(entry: Entry[Any], dps: Dps) -> Iterator[Deadline]:
                 True,
                 limits.DECISION_RULE,
                 application.supplier,
+                event.path,
             )
 
 
@@ -118,7 +128,7 @@ def collect(catalogue: Catalogue, today: date, within: int) -> list[Deadline]:
     """Everything overdue, and everything due from today up to `within` days ahead."""
     items: list[Deadline] = []
     for dps in catalogue.records(DPS):
-        items.extend(_dps_items(dps, dps.record))
+        items.extend(_dps_items(dps, dps.record, catalogue.events(APPLICATION, dps.record.id)))
     for calloff in catalogue.records(CALLOFF):
         items.extend(_calloff_items(calloff, calloff.record))
     horizon = today + timedelta(days=within)

@@ -45,8 +45,8 @@ from generator.catalogue.gather import Catalogue
 from generator.models import CallOff, Dps, Record, Solution, Supplier, reference
 from generator.models.base import Contact
 from generator.models.calloff import Award, AwardCriteria, Contract, Milestone
-from generator.models.dps import Application
-from generator.models.kinds import CALLOFF, DPS, SOLUTION, SUPPLIER, Kind
+from generator.models.events import Application
+from generator.models.kinds import APPLICATION, CALLOFF, DPS, SOLUTION, SUPPLIER, Kind
 from generator.norway import labels
 
 Json = dict[str, Any]
@@ -164,7 +164,8 @@ def _dps_release(
     parties = _Parties()
     parties.add(buyer, "buyer", "procuringEntity")
     tenderers, awards = [], []
-    for application in sorted(dps.applications, key=lambda a: a.supplier):
+    applications = (e.record for e in catalogue.events(APPLICATION, dps.id))
+    for application in sorted(applications, key=lambda a: (a.supplier, a.received)):
         admitted = application.decision == "admitted"
         supplier = parties.add(
             _supplier_party(catalogue, application.supplier, dps.id),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.models import CallOff, Dps, Record
-from generator.models.kinds import KINDS, Kind
+from generator.models.kinds import PUBLISHED, Kind
 from generator.procurement.states import calloff_state, dps_state
 from generator.site import filters, links
 from generator.site.gather import Site
@@ -55,7 +55,7 @@ def list_item(kind: Kind[Any], record: Record, site: Site) -> dict[str, Any]:
 
 def files(site: Site) -> Iterator[tuple[str, str]]:
     """(path in the site, text) for every API file."""
-    for kind in KINDS:
+    for kind in PUBLISHED:
         records = sorted((e.record for e in site.catalogue.records(kind)), key=lambda r: r.id)
         listing = {
             "kind": kind.name,

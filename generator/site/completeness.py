@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.models.kinds import KINDS
+from generator.models.kinds import PUBLISHED
 from generator.site import links
 from generator.site.gather import Site
 from generator.site.pages import Page
@@ -26,7 +26,7 @@ def missing(site: Site, pages: list[Page], site_dir: Path) -> list[str]:
     if len(set(docs)) != len(docs):
         problems.append("to sider har samme sti")
     with_page = {page.record for page in pages if page.record}
-    for kind in KINDS:
+    for kind in PUBLISHED:
         listed_file = site_dir / links.api_list(kind)
         listed = (
             {item["id"] for item in json.loads(listed_file.read_text("utf-8"))["records"]}

@@ -75,8 +75,8 @@ def _yes(flag: bool, label: str) -> list[Value]:
 # ---------------------------------------------------------------- needs
 
 
-def _need_actors(need: Need) -> list[str]:
-    return [need.owner, *(p.actor for p in need.participants)]
+def _need_actors(need: Need, site: Site) -> list[str]:
+    return [need.owner, *(p.actor for p in site.catalogue.participants(need))]
 
 
 NEED_FACETS = (
@@ -99,13 +99,13 @@ NEED_FACETS = (
         "fylke",
         "Fylke (eier eller deltaker)",
         "Alle fylker",
-        lambda n, s: _counties(_need_actors(n)),
+        lambda n, s: _counties(_need_actors(n, s)),
     ),
     Facet(
         "kommune",
         "Kommune (eier eller deltaker)",
         "Alle kommuner",
-        lambda n, s: _municipalities(_need_actors(n)),
+        lambda n, s: _municipalities(_need_actors(n, s)),
     ),
     Facet(
         "deltakere",

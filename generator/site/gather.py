@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 from generator.catalogue import config
 from generator.catalogue.gather import Catalogue
 from generator.models import Record
-from generator.models.dps import Application
-from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION, Kind
+from generator.models.events import Application
+from generator.models.kinds import APPLICATION, CALLOFF, EXPERIENCE, NEED, SOLUTION, Kind
 from generator.sandbox.report import Report
 
 R = TypeVar("R", bound=Record)
@@ -59,7 +59,7 @@ def relations(catalogue: Catalogue) -> Relations:
     for need in catalogue.records_of(NEED):
         for solution_id in need.related_solutions:
             rel.needs_of_solution[solution_id].append(need.id)
-        for actor in {need.owner, *(p.actor for p in need.participants)}:
+        for actor in {need.owner, *(p.actor for p in catalogue.participants(need))}:
             if not actor.isdigit():
                 rel.needs_of_supplier[actor].append(need.id)
     for experience in catalogue.records_of(EXPERIENCE):
@@ -72,9 +72,9 @@ def relations(catalogue: Catalogue) -> Relations:
                 index[target].append(experience.id)
         if not experience.author.isdigit():
             rel.experiences_of_supplier[experience.author].append(experience.id)
-    for dps in catalogue.records_of(DPS):
-        for application in dps.applications:
-            rel.applications_of_supplier[application.supplier].append((dps.id, application))
+    for event in catalogue.all_events(APPLICATION):
+        application = event.record
+        rel.applications_of_supplier[application.supplier].append((event.parent, application))
     for calloff in catalogue.records_of(CALLOFF):
         rel.calloffs_of_dps[calloff.dps].append(calloff.id)
         if calloff.need is not None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.models.kinds import KINDS
+from generator.models.kinds import PUBLISHED
 from generator.site import links
 from generator.site.gather import Site
 from generator.site.links import Linker, record_name
@@ -63,7 +63,7 @@ def section_pages(site: Site) -> Iterator[Page]:
 
 
 def record_pages(site: Site) -> Iterator[Page]:
-    for kind in KINDS:
+    for kind in PUBLISHED:
         for entry in site.catalogue.records(kind):
             record = entry.record
             doc = links.record_doc(kind, record.id)

@@ -65,12 +65,18 @@ class Repo:
 
 def make(root: Path) -> Repo:
     """A repository with one commit: the base catalogue, the settings with the team,
-    and maintainers on the need and the experience."""
+    maintainers on the need and the experience, and Bergen (4601) and Molde (1506)
+    registered with one person each who acts for them."""
     shutil.copytree(BASE, root)
     repo = Repo(root)
     repo.git("init", "--quiet", "--initial-branch=main")
     repo.write("markedsplassen.yaml", SETTINGS)
     repo.append("needs/behov-a.yaml", "maintainers:\n  - inger-bergen\n")
     repo.append("experiences/erfaring-a.yaml", "maintainers:\n  - ellen-bergen\n")
+    for number, name, login in (("4601", "Bergen", "ellen-bergen"), ("1506", "Molde", "tor-molde")):
+        repo.write(
+            f"catalogue/municipalities/{number}.yaml",
+            f'id: "{number}"\nname: {name}\nmaintainers:\n  - {login}\n',
+        )
     repo.commit("base")
     return repo

@@ -49,8 +49,11 @@ class NoAliases(yaml.SafeDumper):
 
 
 def poison_catalogue(root: Path) -> None:
-    """Put the corpus into every record file under `root` (a copy)."""
+    """Put the corpus into every record and event file under `root` (a copy), except
+    the municipalities, whose only text is the name SSB gives the number."""
     for path in root.rglob("*.yaml"):
+        if path.parent.name == "municipalities":
+            continue
         document = yaml.safe_load(path.read_text("utf-8"))
         text = yaml.dump(poison(document), Dumper=NoAliases, allow_unicode=True, sort_keys=False)
         path.write_text(text, encoding="utf-8")

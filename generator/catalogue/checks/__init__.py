@@ -11,8 +11,11 @@ from generator.catalogue.checks import (
     calloff_supplier,
     dps_reference,
     duplicate_id,
+    duplicate_orgnr,
+    event_file_name,
     experience_reference,
     id_mismatch,
+    inline_events,
     need_reference,
     solution_reference,
 )
@@ -31,6 +34,9 @@ REGISTRY: dict[str, Check] = {
     calloff_reference.CODE: calloff_reference.check,
     calloff_supplier.CODE: calloff_supplier.check,
     award_solution.CODE: award_solution.check,
+    inline_events.CODE: inline_events.check,
+    event_file_name.CODE: event_file_name.check,
+    duplicate_orgnr.CODE: duplicate_orgnr.check,
 }
 
 

@@ -12,7 +12,7 @@ from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
 from generator.loading.yaml_files import Loc
 from generator.models import Dps
-from generator.models.kinds import CALLOFF, DPS, SUPPLIER
+from generator.models.kinds import APPLICATION, CALLOFF, DPS, SUPPLIER
 
 CODE = "calloff-supplier"
 
@@ -20,7 +20,7 @@ CODE = "calloff-supplier"
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
     admitted: dict[str, set[str]] = {}
     for dps_entry in catalogue.records(DPS):
-        admitted.setdefault(dps_entry.record.id, set(dps_entry.record.admitted()))
+        admitted.setdefault(dps_entry.record.id, set(catalogue.admitted(dps_entry.record.id)))
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
         dps = catalogue.get(DPS, calloff.dps)
@@ -36,6 +36,8 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
                 continue
             if not isinstance(dps, Dps) or supplier in admitted[dps.id]:
                 continue
+            if catalogue.unreadable(APPLICATION, dps.id, supplier):
+                continue  # its application is reported where it is
             yield catalogue.error_at(
                 entry,
                 loc,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from generator.catalogue.checks.resolve import unresolved, unresolved_actor
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models.kinds import NEED, SOLUTION
+from generator.models.kinds import JOIN_REQUEST, NEED, SOLUTION
 
 CODE = "need-reference"
 
@@ -22,8 +22,8 @@ def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
             for i, p in enumerate(need.participants)
         ]
         found += [
-            unresolved_actor(catalogue, entry, ("join_requests", i, "actor"), r.actor, CODE)
-            for i, r in enumerate(need.join_requests)
+            unresolved_actor(catalogue, event, ("actor",), event.record.actor, CODE)
+            for event in catalogue.events(JOIN_REQUEST, need.id)
         ]
         found += [
             unresolved(catalogue, entry, ("related_solutions", i), SOLUTION, s, CODE)

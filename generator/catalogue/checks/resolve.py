@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.catalogue.gather import Catalogue, Entry
+from generator.catalogue.gather import Catalogue, Located
 from generator.diagnostics import Diagnostic
 from generator.loading.yaml_files import Loc
 from generator.models.kinds import SUPPLIER, Kind
 
 
 def unresolved(
-    catalogue: Catalogue, entry: Entry[Any], loc: Loc, target: Kind[Any], value: str, code: str
+    catalogue: Catalogue, entry: Located, loc: Loc, target: Kind[Any], value: str, code: str
 ) -> Diagnostic | None:
     """A diagnostic when `value` names no record of kind `target`, else None."""
     if catalogue.known(target, value):
@@ -29,7 +29,7 @@ def unresolved(
 
 
 def unresolved_actor(
-    catalogue: Catalogue, entry: Entry[Any], loc: Loc, value: str, code: str
+    catalogue: Catalogue, entry: Located, loc: Loc, value: str, code: str
 ) -> Diagnostic | None:
     """An actor is a kommunenummer (checked by the model) or a supplier id."""
     if value.isdigit():

@@ -22,7 +22,7 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
         dps = catalogue.get(DPS, calloff.dps)
         if not isinstance(dps, Dps):
             continue
-        admitted = dps.admitted()
+        admitted = catalogue.admitted(dps.id)
         on_the_day = {
             s
             for s, a in admitted.items()

@@ -7,10 +7,19 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from generator.catalogue.gather import Catalogue, Entry
+from generator.catalogue.gather import Catalogue, Entry, Event
 from generator.diagnostics import Diagnostic
 from generator.loading.yaml_files import Loc
-from generator.models.kinds import CALLOFF, DPS, NEED, SOLUTION
+from generator.models.kinds import (
+    APPLICATION,
+    CALLOFF,
+    DPS,
+    EVENT_KINDS,
+    JOIN_REQUEST,
+    NEED,
+    QUESTION,
+    SOLUTION,
+)
 
 CODE = "date-order"
 
@@ -32,11 +41,6 @@ def _dps(record: Any) -> Pairs:
         (("announced",), ("request_deadline",), False),
         (("request_deadline",), ("valid_until",), False),
     ]
-    for i, _ in enumerate(record.applications):
-        pairs += [
-            (("announced",), ("applications", i, "received"), True),
-            (("applications", i, "received"), ("applications", i, "decided"), True),
-        ]
     for i, _ in enumerate(record.extensions):
         pairs += [
             (("announced",), ("extensions", i, "announced"), True),
@@ -60,8 +64,6 @@ def _calloff(record: Any) -> Pairs:
 
 def _need(record: Any) -> Pairs:
     pairs: Pairs = []
-    for i, _ in enumerate(record.join_requests):
-        pairs.append((("join_requests", i, "received"), ("join_requests", i, "answered"), True))
     for i in range(1, len(record.phase_history)):
         pairs.append((("phase_history", i - 1, "started"), ("phase_history", i, "started"), True))
     return pairs
@@ -72,9 +74,17 @@ def _solution(record: Any) -> Pairs:
 
 
 PAIRS = {DPS.name: _dps, CALLOFF.name: _calloff, NEED.name: _need, SOLUTION.name: _solution}
+# within one event file: received, then the decision or the answer
+EVENT_PAIRS: dict[str, tuple[Loc, Loc, bool]] = {
+    APPLICATION.name: (("received",), ("decided",), True),
+    JOIN_REQUEST.name: (("received",), ("answered",), True),
+    QUESTION.name: (("received",), ("answered",), True),
+}
 
 
-def _check_entry(catalogue: Catalogue, entry: Entry[Any], pairs: Pairs) -> Iterator[Diagnostic]:
+def _check_entry(
+    catalogue: Catalogue, entry: Entry[Any] | Event[Any], pairs: Pairs
+) -> Iterator[Diagnostic]:
     for first, then, same_day in pairs:
         a, b = _get(entry.record, first), _get(entry.record, then)
         if not isinstance(a, date) or not isinstance(b, date):
@@ -94,3 +104,16 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     for kind_name, pairs_of in PAIRS.items():
         for entry in catalogue.entries.get(kind_name, ()):
             yield from _check_entry(catalogue, entry, pairs_of(entry.record))
+    for kind in EVENT_KINDS:
+        for event in catalogue.all_events(kind):
+            yield from _check_entry(catalogue, event, [EVENT_PAIRS[kind.name]])
+    for event in catalogue.all_events(APPLICATION):
+        dps = catalogue.get(DPS, event.parent)
+        if dps is not None and event.record.received < dps.announced:
+            yield catalogue.error_at(
+                event,
+                ("received",),
+                CODE,
+                f"`received` ({event.record.received}) kan ikke være før ordningen ble "
+                f"kunngjort ({dps.announced}, `announced` i {DPS.path(dps.id)}). Rett datoen.",
+            )

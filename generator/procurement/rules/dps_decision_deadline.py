@@ -9,7 +9,7 @@ from datetime import date
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models.kinds import DPS
+from generator.models.kinds import APPLICATION
 from generator.norway.workdays import add_working_days, working_days_between
 from generator.procurement import limits
 
@@ -18,36 +18,35 @@ CODE = "dps-decision-deadline"
 
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     normal, extended = limits.DECISION_WORKING_DAYS, limits.DECISION_EXTENDED_WORKING_DAYS
-    for entry in catalogue.records(DPS):
-        dps = entry.record
-        for index, application in enumerate(dps.applications):
-            limit = extended if application.extension_reason else normal
-            due = add_working_days(application.received, limit)
-            if application.decided is not None:
-                used = working_days_between(application.received, application.decided)
-                if used <= normal or (used <= extended and application.extension_reason):
-                    continue
-                hint = (
-                    f"Beslutningen må tas innen {due}."
-                    if application.extension_reason or used > extended
-                    else "Mellom 11 og 15 virkedager er lov bare med en begrunnelse: legg til "
-                    "`extension_reason`."
-                )
-                yield catalogue.error_at(
-                    entry,
-                    ("applications", index, "decided"),
-                    CODE,
-                    f"{limits.DECISION_RULE}: forespørselen fra «{application.supplier}» (mottatt"
-                    f" {application.received}) ble avgjort etter {used} virkedager; grensen er "
-                    f"{normal}, eller {extended} med begrunnelse. {hint}",
-                )
-            elif today > due:
-                yield catalogue.error_at(
-                    entry,
-                    ("applications", index, "received"),
-                    CODE,
-                    f"{limits.DECISION_RULE}: forespørselen fra «{application.supplier}» (mottatt"
-                    f" {application.received}) skulle vært avgjort senest {due} ({limit} "
-                    "virkedager) og er forsinket. Registrer beslutningen (`decided` og "
-                    "`decision`) nå.",
-                )
+    for event in catalogue.all_events(APPLICATION):
+        application = event.record
+        limit = extended if application.extension_reason else normal
+        due = add_working_days(application.received, limit)
+        if application.decided is not None:
+            used = working_days_between(application.received, application.decided)
+            if used <= normal or (used <= extended and application.extension_reason):
+                continue
+            hint = (
+                f"Beslutningen må tas innen {due}."
+                if application.extension_reason or used > extended
+                else "Mellom 11 og 15 virkedager er lov bare med en begrunnelse: legg til "
+                "`extension_reason`."
+            )
+            yield catalogue.error_at(
+                event,
+                ("decided",),
+                CODE,
+                f"{limits.DECISION_RULE}: forespørselen fra «{application.supplier}» (mottatt"
+                f" {application.received}) ble avgjort etter {used} virkedager; grensen er "
+                f"{normal}, eller {extended} med begrunnelse. {hint}",
+            )
+        elif today > due:
+            yield catalogue.error_at(
+                event,
+                ("received",),
+                CODE,
+                f"{limits.DECISION_RULE}: forespørselen fra «{application.supplier}» (mottatt"
+                f" {application.received}) skulle vært avgjort senest {due} ({limit} "
+                "virkedager) og er forsinket. Registrer beslutningen (`decided` og "
+                "`decision`) nå.",
+            )

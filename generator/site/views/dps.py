@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.models import CallOff, Dps, reference
-from generator.models.kinds import CALLOFF, SUPPLIER
+from generator.models.kinds import APPLICATION, CALLOFF, SUPPLIER
 from generator.norway import labels
 from generator.procurement.states import (
     CALLOFF_LABELS,
@@ -90,7 +90,7 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
             ),
         )
     )
-    admitted = dps.admitted()
+    admitted = site.catalogue.admitted(dps.id)
     return {
         "facts": facts,
         "ceiling": {
@@ -113,7 +113,10 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
                 display.short_day(a.received),
                 labels.DECISION[a.decision],
             ]
-            for a in sorted(dps.applications, key=lambda a: (a.supplier, a.received))
+            for a in sorted(
+                (e.record for e in site.catalogue.events(APPLICATION, dps.id)),
+                key=lambda a: (a.supplier, a.received),
+            )
             if a.decision != "admitted"
         ],
         "calloffs": [

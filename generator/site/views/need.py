@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.models import CallOff, Experience, Need, Solution, reference
-from generator.models.kinds import CALLOFF, EXPERIENCE, SOLUTION
+from generator.models.kinds import CALLOFF, EXPERIENCE, JOIN_REQUEST, SOLUTION
 from generator.norway import labels
 from generator.procurement.states import CALLOFF_LABELS, calloff_state
 from generator.site import display
@@ -32,7 +32,8 @@ def solutions_of(need: Need, site: Site) -> list[str]:
 
 def context(need: Need, site: Site, link: Linker) -> dict[str, Any]:
     contact = need.contact
-    shares = [p.time_share_percent for p in need.participants if p.time_share_percent]
+    participants = site.catalogue.participants(need)
+    shares = [p.time_share_percent for p in participants if p.time_share_percent]
     phases = {entry.phase: entry for entry in need.phase_history}
     assessment = need.assessment
     return {
@@ -57,19 +58,19 @@ def context(need: Need, site: Site, link: Linker) -> dict[str, Any]:
                 display.percent(p.time_share_percent) if p.time_share_percent else "–",
                 display.short_day(p.joined),
             ]
-            for p in need.participants
+            for p in participants
         ],
         "freed": display.percent(sum(shares)) if shares else "",
         "join_requests": [
             [
                 link.actor(r.actor, html=True),
-                r.person or "–",
+                r.person,
                 display.short_day(r.received),
                 labels.JOIN_STATUS[r.status],
                 display.maybe_day(r.answered),
-                free_text(r.message) if r.message else "",
+                free_text(r.message),
             ]
-            for r in need.join_requests
+            for r in (e.record for e in site.catalogue.events(JOIN_REQUEST, need.id))
         ],
         "documents": [
             [

@@ -13,7 +13,16 @@ from markupsafe import Markup
 
 from generator.github import forms
 from generator.models import CallOff, Dps, Experience, Need, Record, Solution, Supplier, reference
-from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, KINDS, NEED, SOLUTION, SUPPLIER, Kind
+from generator.models.kinds import (
+    CALLOFF,
+    DPS,
+    EXPERIENCE,
+    NEED,
+    PUBLISHED,
+    SOLUTION,
+    SUPPLIER,
+    Kind,
+)
 from generator.norway import labels
 from generator.procurement.states import CALLOFF_LABELS, DPS_LABELS, calloff_state, dps_state
 from generator.site import display, downloads, feeds, filters, links
@@ -108,7 +117,7 @@ def municipality_calendars(site: Site, link: Linker) -> list[Markup]:
 
 
 def home(site: Site, link: Linker) -> dict[str, Any]:
-    counts = {kind.name: len(list(site.catalogue.records(kind))) for kind in KINDS}
+    counts = {kind.name: len(list(site.catalogue.records(kind))) for kind in PUBLISHED}
     return {
         "counts": [
             [link.page(doc, kind.plural.capitalize()), str(counts[kind.name])]
@@ -209,7 +218,7 @@ def procurement(site: Site, link: Linker) -> dict[str, Any]:
                 link.record(DPS, d.id),
                 reference.categories()[d.category].name,
                 DPS_LABELS[dps_state(d, site.today)],
-                str(len(d.admitted())),
+                str(len(site.catalogue.admitted(d.id))),
                 f"{display.kroner(awarded(d, site))} av {display.kroner(d.max_value_nok)}",
             ]
             for d in site.all(DPS, Dps)
@@ -243,7 +252,7 @@ def take_part(site: Site, link: Linker) -> dict[str, Any]:
                 links.repository_file(repository, kind.folder, "new"),
                 f"Ny fil i {kind.folder}/",
             )
-            for kind in KINDS
+            for kind in PUBLISHED
         },
         "contributing": link.external(
             links.repository_file(repository, "CONTRIBUTING.md"), "Veiledningen for bidragsytere"
@@ -251,7 +260,7 @@ def take_part(site: Site, link: Linker) -> dict[str, Any]:
         "sections": {doc: link.page(doc, title) for doc, title in links.SECTIONS},
         "schemas": {
             kind.name: link.static(links.schema_file(kind), f"{kind.name}.schema.json")
-            for kind in KINDS
+            for kind in PUBLISHED
         },
-        "folders": {kind.name: kind.folder for kind in KINDS},
+        "folders": {kind.name: kind.folder for kind in PUBLISHED},
     }

@@ -33,7 +33,8 @@ def buyable_through(solution: Solution, site: Site) -> list[Dps]:
     return [
         dps
         for dps in site.all(DPS, Dps)
-        if dps.category in solution.categories and solution.supplier in dps.admitted()
+        if dps.category in solution.categories
+        and solution.supplier in site.catalogue.admitted(dps.id)
     ]
 
 
