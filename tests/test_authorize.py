@@ -338,6 +338,52 @@ def test_registering_a_municipality_is_the_teams_but_its_people_keep_the_list(
     ]
 
 
+def test_a_supplier_edits_its_own_application_until_it_is_decided(repo: Repo) -> None:
+    base = _pending_application_for_b(repo)
+    repo.write(B_APPLIES, APPLICATION)
+    repo.commit("søknad")
+    base = repo.git("rev-parse", "HEAD")
+    repo.write(B_APPLIES, APPLICATION.replace("2026-11-20", "2026-11-19"))
+    assert _refusals(repo, "leverandor-b-dev", base) == []
+    assert _refusals(repo, "leverandor-a-dev", base) == [f"{B_APPLIES}:1:1: error[not-authorized]"]
+    decided = "tenders/dps/dps-a/applications/leverandor-a-2026-01-20.yaml"
+    repo.git("checkout", "--quiet", base, "--", B_APPLIES)
+    repo.edit(decided, "decision: admitted", "decision: rejected")
+    assert _refusals(repo, "leverandor-b-dev", base) == [f"{decided}:1:1: error[not-authorized]"]
+
+
+def test_a_pending_request_is_changed_or_withdrawn_by_its_sender_or_the_owners(
+    repo: Repo,
+) -> None:
+    repo.write(JOIN, REQUEST.format(actor="1506", login="tor-molde"))
+    repo.commit("forespørsel")
+    base = _branch(repo)
+    repo.edit(JOIN, "Molde vil gjerne være med.", "Molde vil gjerne være med, med 20 %.")
+    assert _refusals(repo, "tor-molde", base) == []
+    repo.git("rm", "--quiet", JOIN)
+    assert _refusals(repo, "tor-molde", base) == []  # withdrawn by the sender
+    assert _refusals(repo, "inger-bergen", base) == []  # or removed by the need's owners
+    assert _refusals(repo, "leverandor-a-dev", base) == [f"{JOIN}:1:1: error[record-removed]"]
+
+
+def test_questions_are_published_by_the_team_alone(repo: Repo) -> None:
+    base = _branch(repo)
+    question = "tenders/calloffs/uttak-a/questions/001.yaml"
+    repo.write(question, "received: 2026-11-20\nquestion: Kan vi levere uten app?\n")
+    assert _refusals(repo, "leverandor-a-dev", base) == [f"{question}:1:1: error[not-authorized]"]
+    assert _refusals(repo, "anne-markedsplassen", base) == []
+
+
+def test_an_unreadable_new_event_or_record_cannot_be_judged(repo: Repo) -> None:
+    base = _branch(repo)
+    repo.write(JOIN, "actor: [\n")
+    repo.write("needs/behov-c.yaml", "id: [\n")
+    assert _refusals(repo, "tor-molde", base) == [
+        f"{JOIN}:1:1: error[not-authorized]",
+        "needs/behov-c.yaml:1:1: error[author-not-listed]",
+    ]
+
+
 def test_every_authorize_code_is_registered() -> None:
     assert set(CODES) >= AUTHORIZE_CODES
 

@@ -120,3 +120,14 @@ def test_check_does_not_write_anything(capsys: pytest.CaptureFixture[str], tmp_p
     before = sorted(str(p) for p in root.rglob("*"))
     _run(capsys, "check", "--root", str(root))
     assert sorted(str(p) for p in root.rglob("*")) == before
+
+
+def test_check_writes_json_too_without_checking_twice(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "funn.json"
+    code, text, _ = _run(capsys, "check", "--format", "github", "--json-out", str(out))
+    assert code == 0
+    found = json.loads(out.read_text("utf-8"))
+    assert [d["code"] for d in found] == ["not-verified"]
+    assert text.count("::warning ") == 1

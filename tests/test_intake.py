@@ -130,6 +130,11 @@ def test_a_need_form_becomes_a_pull_request(
     assert list(files) == ["needs/digitalt-tilsyn-om-natten.yaml"]
     [comment] = github.state.comments.values()
     assert comment["body"].startswith(intake.MARKER) and "#2" in comment["body"]
+    # a pull request opened with the workflow's token starts no workflow: the intake
+    # gives the verdict it computed, for the issue's author, as the commit status
+    [status] = github.state.statuses[pull["head"]["sha"]]
+    assert (status["state"], status["context"]) == ("success", "markedsplassen/dom")
+    assert "@ellen-bergen" in status["description"]
     # edited form: the same branch and pull request, updated, one comment
     NEW = {**NEED, "title": "Digitalt nattilsyn"}
     github.state.issues[1]["body"] = body(form, NEW)

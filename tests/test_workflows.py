@@ -72,14 +72,15 @@ def _workflow(name: str) -> dict[Any, Any]:
     return _load(WORKFLOWS / name)
 
 
-def test_there_are_the_six_workflows() -> None:
+def test_there_are_the_seven_workflows() -> None:
     assert [p.name for p in FILES] == [
-        "comment.yml",
         "intake.yml",
         "publish.yml",
+        "pull-request-site.yml",
         "pull-request.yml",
         "reminders.yml",
         "tests.yml",
+        "verdict.yml",
     ]
 
 
@@ -95,7 +96,7 @@ def test_the_test_workflow_runs_the_suite_read_only_on_code_changes() -> None:
     assert "bash .ci/run" in runs
 
 
-@pytest.mark.parametrize("name", ["publish.yml", "comment.yml", "intake.yml", "reminders.yml"])
+@pytest.mark.parametrize("name", ["publish.yml", "verdict.yml", "intake.yml", "reminders.yml"])
 def test_workflows_that_publish_or_judge_install_the_hashed_lock(name: str) -> None:
     runs = "\n".join(step.get("run", "") for _, step in _steps(WORKFLOWS / name))
     assert "pip install --quiet --require-hashes -r requirements.lock" in runs
@@ -141,8 +142,8 @@ def test_the_only_suppression_is_the_justified_workflow_run_trigger() -> None:
         for f in _findings("--no-ignores")
         for loc in f["locations"]
     }
-    assert suppressed == {("dangerous-triggers", "comment.yml")}
-    text = (WORKFLOWS / "comment.yml").read_text(encoding="utf-8")
+    assert suppressed == {("dangerous-triggers", "verdict.yml")}
+    text = (WORKFLOWS / "verdict.yml").read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if "zizmor: ignore" in x)
     assert line.strip().startswith("workflow_run:")
     assert "pull requests fra forker" in text  # the reason stands above it
@@ -150,7 +151,7 @@ def test_the_only_suppression_is_the_justified_workflow_run_trigger() -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None:
-    uses = re.findall(r"uses:\s*(\S+)(.*)", path.read_text(encoding="utf-8"))
+    uses = re.findall(r"(?m)^\s*(?:- )?uses:\s*(\S+)(.*)", path.read_text(encoding="utf-8"))
     assert uses
     for ref, rest in uses:
         action, _, sha = ref.partition("@")
@@ -181,34 +182,52 @@ def test_no_expression_inside_a_run_block(path: Path) -> None:
         assert "${{" not in step.get("run", ""), f"{name}: pass it through env: instead"
 
 
-def test_the_pull_request_workflow_only_reads() -> None:
-    workflow = _workflow("pull-request.yml")
-    assert list(_on(workflow)) == ["pull_request"]
-    assert [job["permissions"] for job in workflow["jobs"].values()] == [{"contents": "read"}]
-    text = json.dumps(workflow)
-    assert "GITHUB_TOKEN" not in text and "secrets." not in text
+def test_the_pull_request_workflows_only_read_and_decide_nothing() -> None:
+    for name in ("pull-request.yml", "pull-request-site.yml"):
+        workflow = _workflow(name)
+        assert list(_on(workflow)) == ["pull_request"]
+        assert [job["permissions"] for job in workflow["jobs"].values()] == [{"contents": "read"}]
+        text = json.dumps(workflow)
+        assert "GITHUB_TOKEN" not in text and "secrets." not in text and "statuses" not in text
     runs = "\n".join(step.get("run", "") for _, step in _steps(WORKFLOWS / "pull-request.yml"))
-    for command in ("check --format github", "authorize --base", "verify ", "deadlines", "build"):
+    # the check runs once, for the annotations and the JSON alike
+    assert runs.count("markedsplass check ") == 1 and "--json-out" in runs
+    for command in ("check --format github", "verify ", "deadlines", "github summary"):
         assert f"markedsplass {command}" in runs
+    assert "authorize" not in runs and "markedsplass build" not in runs
     assert '>> "$GITHUB_STEP_SUMMARY"' in runs
+    site = "\n".join(s.get("run", "") for _, s in _steps(WORKFLOWS / "pull-request-site.yml"))
+    assert "markedsplass build" in site
     uploaded = [
         s["with"]["name"]
-        for _, s in _steps(WORKFLOWS / "pull-request.yml")
+        for _, s in _steps(WORKFLOWS / "pull-request-site.yml")
         if "with" in s and "name" in s["with"]
     ]
-    assert uploaded == ["pr-summary", "nettsted"]
+    assert uploaded == ["nettsted"]
 
 
-def test_the_comment_workflow_never_runs_pull_request_code() -> None:
-    workflow = _workflow("comment.yml")
-    assert _on(workflow)["workflow_run"] == {"workflows": ["Pull request"], "types": ["completed"]}
-    [job] = workflow["jobs"].values()
-    assert job["permissions"] == {"actions": "read", "contents": "read", "pull-requests": "write"}
-    steps = [step for _, step in _steps(WORKFLOWS / "comment.yml")]
-    download = next(s for s in steps if "download-artifact" in s.get("uses", ""))
-    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
-    assert "markedsplass github comment" in steps[-1]["run"]
-    assert steps[-1]["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+def test_the_verdict_is_computed_by_the_default_branch_and_never_runs_pull_request_code() -> None:
+    workflow = _workflow("verdict.yml")
+    assert _on(workflow)["workflow_run"] == {
+        "workflows": ["Pull request", "Nettsted for pull request"],
+        "types": ["completed"],
+    }
+    jobs = workflow["jobs"]
+    assert jobs["verdict"]["permissions"] == {
+        "contents": "read",
+        "statuses": "write",
+        "pull-requests": "write",
+    }
+    assert "'Pull request'" in jobs["verdict"]["if"]
+    assert "'Nettsted for pull request'" in jobs["site"]["if"]
+    steps = [step for _, step in _steps(WORKFLOWS / "verdict.yml")]
+    assert not any("download-artifact" in s.get("uses", "") for s in steps)  # nothing from the PR
+    runs = "\n".join(s.get("run", "") for s in steps)
+    assert "markedsplass github verdict --post" in runs
+    assert "markedsplass github site-link" in runs
+    for step in steps:
+        if "HEAD_SHA" in step.get("env", {}):
+            assert step["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
 
 
 def test_only_the_jobs_that_write_may_write() -> None:
@@ -220,12 +239,15 @@ def test_only_the_jobs_that_write_may_write() -> None:
         if level == "write"
     }
     assert writes == {
-        ("comment.yml", "comment", "pull-requests"),
+        ("verdict.yml", "verdict", "statuses"),
+        ("verdict.yml", "verdict", "pull-requests"),
+        ("verdict.yml", "site", "pull-requests"),
         ("publish.yml", "deploy", "pages"),
         ("publish.yml", "deploy", "id-token"),
         ("reminders.yml", "reminders", "issues"),
         ("intake.yml", "intake", "contents"),
         ("intake.yml", "intake", "pull-requests"),
+        ("intake.yml", "intake", "statuses"),
         ("intake.yml", "intake", "issues"),
     }
 

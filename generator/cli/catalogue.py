@@ -28,6 +28,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     except NotACatalogue as exc:
         raise ToolFailure(str(exc)) from exc
     sys.stdout.write(FORMATTERS[args.format](diagnostics))
+    if args.json_out:  # the same findings as JSON too, without checking twice
+        Path(args.json_out).write_text(FORMATTERS["json"](diagnostics), encoding="utf-8")
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     records = sum(len(v) for v in catalogue.entries.values())
@@ -112,6 +114,12 @@ def register(sub: Any) -> None:
         help="text, github (arbeidsflytmerknader) eller json",
     )
     p.add_argument("--strict", action="store_true", help="advarsler regnes som feil")
+    p.add_argument(
+        "--json-out",
+        default=None,
+        metavar="FIL",
+        help="skriv funnene også som JSON til denne filen (samme kjøring)",
+    )
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser(

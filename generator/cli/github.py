@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,11 +17,9 @@ from typing import Any
 
 from generator.cli.options import default_format
 from generator.diagnostics import FORMATTERS
-from generator.github import authorize, forms, git, intake, pr_summary, reminders
-from generator.github.forge import BOT, Forge, ForgeError
+from generator.github import authorize, forms, git, intake, pr_summary, reminders, verdict
+from generator.github.forge import BOT, Forge, ForgeError, PullRequest
 from generator.github.git import GitError
-from generator.loading import yaml_files
-from generator.models.kinds import SOLUTION
 from generator.norway import identifiers
 
 
@@ -65,36 +64,6 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     out.write_text(pr_summary.dump(summary), encoding="utf-8")
     sys.stdout.write(pr_summary.render(summary, run_url=args.run_url))
     return 0 if summary.passed else 1
-
-
-def _cmd_comment(args: argparse.Namespace) -> int:
-    code = 0
-    try:
-        summary = pr_summary.load_untrusted(Path(args.summary))
-        if summary.head_sha != args.head_sha:
-            raise pr_summary.UntrustedSummary(
-                "Sammendraget gjelder en annen commit enn kjøringen, og vises ikke."
-            )
-        body = pr_summary.render(summary, run_url=args.run_url, comment=True)
-    except pr_summary.UntrustedSummary as exc:
-        sys.stderr.write(f"markedsplass github comment: {exc}\n")
-        body, code = pr_summary.refused(str(exc), args.run_url), 1
-    try:
-        forge = _forge(args)
-        pull = forge.pull_request_for_sha(args.head_sha)
-        if pull is None:
-            sys.stderr.write(
-                f"markedsplass github comment: ingen åpen pull request har {args.head_sha}.\n"
-            )
-            return code
-        comment, created = forge.upsert_comment(
-            pull.number, pr_summary.MARKER, body, author=args.bot
-        )
-    except ForgeError as exc:
-        raise GitHubFailure(str(exc)) from exc
-    done = "skrev" if created else "oppdaterte"
-    sys.stderr.write(f"markedsplass github comment: {done} {comment.url}\n")
-    return code
 
 
 def _cmd_reminders(args: argparse.Namespace) -> int:
@@ -159,6 +128,17 @@ def _cmd_intake(args: argparse.Namespace) -> int:
             title=f"{form.name}: {outcome.name}"[:200],
             body=intake.pull_body(form, outcome.files, issue["number"], issue["author"]),
         )
+        # A pull request opened with the workflow's token starts no workflow, so the
+        # verdict is given here, by the same code: the files were checked and judged
+        # for the issue's author (from the event) before they were proposed.
+        forge.set_status(
+            pull.head_sha,
+            "success",
+            f"Laget fra skjema i sak #{issue['number']}: sjekk og tilgang i orden for "
+            f"@{issue['author']}.",
+            verdict.CONTEXT,
+            pull.url,
+        )
         forge.upsert_comment(
             issue["number"],
             intake.MARKER,
@@ -171,34 +151,74 @@ def _cmd_intake(args: argparse.Namespace) -> int:
     return 0
 
 
-def _declares_sandbox(data: bytes, path: str) -> bool:
-    """Whether a solution asks to be verified (has `sandbox:`). A file that cannot
-    be read is listed all the same: the verification then says why."""
-    document, problems = yaml_files.parse(data, path)
-    return document is None or bool(problems) or "sandbox" in document.value
-
-
 def _cmd_changed_solutions(args: argparse.Namespace) -> int:
-    root = Path(args.root)
     try:
-        changed = git.changes(root, args.base, args.head)
-        head = git.commit(root, args.head)
-        ids = sorted(
-            {
-                parts[2].removesuffix(".yaml")
-                for change in changed
-                if (parts := change.path.split("/"))[:2] == ["catalogue", "solutions"]
-                and len(parts) >= 3
-            }
-        )
-        for solution_id in ids:
-            path = SOLUTION.path(solution_id)
-            data = git.show(root, head, path) if identifiers.is_slug(solution_id) else None
-            if data is not None and _declares_sandbox(data, path):
-                sys.stdout.write(path + "\n")
+        for path in verdict.changed_solutions(Path(args.root), args.base, args.head):
+            sys.stdout.write(path + "\n")
     except GitError as exc:
         raise GitHubFailure(str(exc)) from exc
     return 0
+
+
+def _cmd_site_link(args: argparse.Namespace) -> int:
+    try:
+        forge = _forge(args)
+        pull = forge.pull_request_for_sha(args.head_sha)
+        if pull is None:
+            sys.stderr.write(
+                f"markedsplass github site-link: ingen åpen pull request har {args.head_sha}.\n"
+            )
+            return 0
+        body = pr_summary.site_comment(args.head_sha, args.conclusion == "success", args.run_url)
+        forge.upsert_comment(pull.number, pr_summary.SITE_MARKER, body, author=args.bot)
+    except ForgeError as exc:
+        raise GitHubFailure(str(exc)) from exc
+    return 0
+
+
+FORM_BRANCH = re.compile(r"skjema/sak-([0-9]{1,9})")
+
+
+def _judged_author(forge: Forge, pull: PullRequest, bot: str) -> str:
+    """Whose change a pull request is: its author, or for one the intake opened from
+    an issue form, the issue's author, as GitHub reports them (never the form's
+    text)."""
+    found = FORM_BRANCH.fullmatch(pull.head_ref)
+    if pull.author == bot and found:
+        return forge.issue(int(found[1])).author
+    return pull.author
+
+
+def _cmd_verdict(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    today = args.today or date.today()
+    try:
+        if not args.post:
+            if not args.author:
+                raise GitHubFailure("Oppgi --author, eller --post for å finne den på GitHub.")
+            found = verdict.judge(root, args.base, args.head, args.author, today)
+            sys.stdout.write(pr_summary.render(found.summary, run_url=args.run_url))
+            return 0 if found.passed else 1
+        forge = _forge(args)
+        pull = forge.pull_request_for_sha(args.head)
+        if pull is None:
+            sys.stderr.write(
+                f"markedsplass github verdict: ingen åpen pull request har {args.head}.\n"
+            )
+            return 0
+        if not git.has_commit(root, args.head):
+            git.fetch_pull_head(root, pull.number)
+        author = _judged_author(forge, pull, args.bot)
+        found = verdict.judge(root, args.base, args.head, author, today)
+        forge.set_status(args.head, found.state, found.description, verdict.CONTEXT, args.run_url)
+        body = pr_summary.render(found.summary, run_url=args.run_url, comment=True)
+        forge.upsert_comment(pull.number, pr_summary.MARKER, body, author=args.bot)
+    except (ForgeError, GitError) as exc:
+        raise GitHubFailure(str(exc)) from exc
+    sys.stderr.write(
+        f"markedsplass github verdict: {found.state} for #{pull.number} av @{author}.\n"
+    )
+    return 0 if found.passed else 1
 
 
 def _cmd_forms(args: argparse.Namespace) -> int:
@@ -249,19 +269,6 @@ def _github_parsers(sub: Any) -> None:
     p.set_defaults(func=_cmd_summary)
 
     p = commands.add_parser(
-        "comment",
-        help="skriv eller oppdater den ene kommentaren på pull requesten",
-        description="Leser sammendraget fra pull request-kjøringen som uklarert data "
-        "(størrelse, skjema, commit), finner pull requesten med --head-sha og skriver eller "
-        "oppdaterer den ene kommentaren med merket. Avslutter med 1 når sammendraget avvises.",
-    )
-    p.add_argument("--summary", required=True, help="summary.json fra artefakten")
-    p.add_argument("--head-sha", required=True, help="commiten hendelsen gjelder")
-    p.add_argument("--run-url", default=None, help="adressen til pull request-kjøringen")
-    repo(p)
-    p.set_defaults(func=_cmd_comment)
-
-    p = commands.add_parser(
         "reminders",
         help="åpne, oppdater og lukk saker for frister",
         description="Leser `markedsplass deadlines --format json` fra --deadlines og sørger "
@@ -302,6 +309,38 @@ def _github_parsers(sub: Any) -> None:
     p.add_argument("--base", required=True, help="revisjonen endringen bygger på")
     p.add_argument("--head", required=True, help="revisjonen med endringen")
     p.set_defaults(func=_cmd_changed_solutions)
+
+    p = commands.add_parser(
+        "verdict",
+        help="dommen over en pull request, med koden fra standardgrenen",
+        description="Avgjør en pull request med koden som kjører (standardgrenen), og leser "
+        "commitene i pull requesten bare som data: postene pakkes ut fra git og sjekkes, "
+        "forfatteren autoriseres, og endrede løsninger verifiseres. Med --post finnes pull "
+        "requesten og forfatteren på GitHub, og dommen skrives som commit-status "
+        f"({verdict.CONTEXT}) og som den ene kommentaren. Avslutter med 0 når alt er i "
+        "orden, 1 når noe må rettes.",
+    )
+    p.add_argument("--root", default=".", help="git-repoet: en utsjekk av standardgrenen")
+    p.add_argument("--base", default="HEAD", help="revisjonen endringen bygger på (standard: HEAD)")
+    p.add_argument("--head", required=True, help="commiten i pull requesten")
+    p.add_argument("--author", default=None, type=_login, help="forfatteren (uten --post)")
+    p.add_argument("--post", action="store_true", help="skriv status og kommentar på GitHub")
+    p.add_argument("--run-url", default=None, help="adressen til kjøringen")
+    p.add_argument("--today", type=date.fromisoformat, default=None, help="datoen (ÅÅÅÅ-MM-DD)")
+    repo(p)
+    p.set_defaults(func=_cmd_verdict)
+
+    p = commands.add_parser(
+        "site-link",
+        help="lenk til nettstedet bygget fra en pull request",
+        description="Skriver eller oppdaterer kommentaren som lenker til artefakten "
+        "«nettsted» fra kjøringen som bygde nettstedet for --head-sha.",
+    )
+    p.add_argument("--head-sha", required=True, help="commiten nettstedet ble bygget fra")
+    p.add_argument("--conclusion", required=True, help="kjøringens utfall (success, failure, …)")
+    p.add_argument("--run-url", default=None, help="adressen til kjøringen")
+    repo(p)
+    p.set_defaults(func=_cmd_site_link)
 
     p = commands.add_parser(
         "forms",

@@ -163,6 +163,10 @@ class Forge:
             found = self._repo.issues(labels=label, state=state, direction="asc")
             return [_issue(i) for i in found if i.pull_request_urls is None]
 
+    def issue(self, number: int) -> Issue:
+        with _talking(f"sak #{number}"):
+            return _issue(self._repo.issue(number))
+
     def create_issue(self, title: str, body: str, labels: tuple[str, ...]) -> Issue:
         with _talking("ny sak"):
             return _issue(self._repo.create_issue(title, body=body, labels=list(labels)))
@@ -186,6 +190,18 @@ class Forge:
                 self._repo.label(name)
             except NotFoundError:
                 self._repo.create_label(name, color, description)
+
+    # commit statuses --------------------------------------------------------
+
+    def set_status(
+        self, sha: str, state: str, description: str, context: str, target_url: str | None
+    ) -> None:
+        """The commit status `context` on `sha`: `success`, `failure`, `error` or
+        `pending`, with one line (at most 140 characters) and a link."""
+        with _talking(f"status {context} på {sha[:12]}"):
+            self._repo.create_status(
+                sha, state, target_url=target_url, description=description[:140], context=context
+            )
 
     # proposing a change -------------------------------------------------------
 

@@ -5,8 +5,10 @@ before they reach git, so no revision can be read as an option."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,3 +114,29 @@ def changes(root: Path, base: str, head: str) -> list[Change]:
             result.append(Change(status, fields[i + 1]))
             i += 2
     return result
+
+
+def has_commit(root: Path, revision: str) -> bool:
+    try:
+        commit(root, revision)
+    except GitError:
+        return False
+    return True
+
+
+def fetch_pull_head(root: Path, number: int) -> None:
+    """Fetch a pull request's head commits from `origin` (`refs/pull/N/head`, which
+    GitHub keeps for pull requests from forks too), as objects only: no checkout."""
+    _git(root, "fetch", "--quiet", "--no-tags", "origin", f"refs/pull/{int(number)}/head")
+
+
+def export(root: Path, revision: str, into: Path, folders: tuple[str, ...]) -> None:
+    """The files under `folders` (and files of those names) as they are at `revision`,
+    written into `into` as plain files: read from git's objects with `git archive`,
+    unpacked with tarfile's `data` filter (no absolute paths, no links out of the
+    folder, no devices). Nothing from the revision is installed, imported or run."""
+    rev = commit(root, revision)
+    data = _git(root, "archive", "--format=tar", rev)
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        wanted = [m for m in archive.getmembers() if m.name.split("/", 1)[0] in folders]
+        archive.extractall(into, members=wanted, filter="data")

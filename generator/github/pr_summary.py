@@ -1,13 +1,8 @@
-"""The verdict on a pull request as one JSON document (the `pr-summary` artifact of
-the pull-request workflow) and as Markdown: in the job summary, and in the one
-bot comment on the pull request.
-
-The comment workflow runs with write access, so it treats the artifact as
-untrusted input from the pull request: a size limit before reading, a strict
-schema (`Summary`: no unknown fields, bounded strings and lists, patterns for
-paths, codes and the commit), the commit compared with the one the event names,
-and every string escaped when the Markdown is made from the validated values.
-The Markdown in the artifact is never posted as it is."""
+"""The summary of a pull request's check, as a strict value (`Summary`: no unknown
+fields, bounded strings and lists, patterns for paths, codes and the commit) and
+as Markdown with every string escaped: in the job summary of the pull-request
+workflow (collected from its steps' results, which decide nothing), and in the one
+bot comment, made from the trusted verdict (`verdict.py`)."""
 
 from __future__ import annotations
 
@@ -16,13 +11,12 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from generator.github import markdown_text as md
 from generator.models.kinds import SOLUTION
 
 SCHEMA: Literal["markedsplassen-pr-summary/1"] = "markedsplassen-pr-summary/1"
-MAX_BYTES = 512 * 1024
 MARKER = "<!-- markedsplassen-pr-kommentar -->"
 MAX_COMMENT = 60_000  # GitHub takes 65,536 characters
 SHOWN_DIAGNOSTICS = 50
@@ -89,10 +83,6 @@ class Summary(_Strict):
         )
 
 
-class UntrustedSummary(Exception):
-    """The artifact is missing, too large or not a summary: nothing of it is shown."""
-
-
 # building the summary from the results of the workflow's steps ------------------
 
 
@@ -115,6 +105,22 @@ def _findings(results: Path, name: str) -> tuple[ReportedDiagnostic, ...]:
     return tuple(ReportedDiagnostic.model_validate(row) for row in rows if isinstance(row, dict))
 
 
+def overdue(rows: list[Any]) -> tuple[Due, ...]:
+    """The overdue deadlines among the rows of `markedsplass deadlines --format json`."""
+    return tuple(
+        Due(
+            date=row["date"],
+            label=row["label"],
+            title=row["title"][:500],
+            path=row["path"],
+            status=row["status"],
+            legal=row["legal"],
+        )
+        for row in rows
+        if row.get("status") == "overdue"
+    )[:500]
+
+
 def collect(results: Path, head_sha: str) -> Summary:
     """The summary from the files the pull-request workflow writes into `results`:
     `check.json`/`.rc`, `authorize.json`/`.rc`, `build.rc`, `deadlines.json`/`.rc`
@@ -132,18 +138,7 @@ def collect(results: Path, head_sha: str) -> Summary:
     rows: list[Any] = []
     if (results / "deadlines.json").is_file():
         rows = json.loads((results / "deadlines.json").read_text(encoding="utf-8"))
-    deadlines = tuple(
-        Due(
-            date=row["date"],
-            label=row["label"],
-            title=row["title"][:500],
-            path=row["path"],
-            status=row["status"],
-            legal=row["legal"],
-        )
-        for row in rows
-        if row.get("status") == "overdue"
-    )
+    deadlines = overdue(rows)
     return Summary(
         schema=SCHEMA,
         head_sha=head_sha,
@@ -161,27 +156,6 @@ def collect(results: Path, head_sha: str) -> Summary:
 
 def dump(summary: Summary) -> str:
     return summary.model_dump_json(by_alias=True, indent=2) + "\n"
-
-
-# reading it back, untrusted ---------------------------------------------------------
-
-
-def load_untrusted(path: Path) -> Summary:
-    """The summary in the artifact, or UntrustedSummary saying why it is refused."""
-    if path.is_symlink() or not path.is_file():
-        raise UntrustedSummary("Sammendraget mangler i artefakten (sjekken ble ikke fullført).")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UntrustedSummary(
-            f"Sammendraget er {size} byte, mer enn grensen på {MAX_BYTES} byte, og vises ikke."
-        )
-    try:
-        return Summary.model_validate_json(path.read_bytes().decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, ValidationError) as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise UntrustedSummary(
-            f"Sammendraget følger ikke skjemaet {SCHEMA} og vises ikke ({first[:200]})."
-        ) from exc
 
 
 # Markdown ----------------------------------------------------------------------------
@@ -212,7 +186,7 @@ def _rows(summary: Summary) -> list[tuple[str, str, str]]:
         "ok": "bygget; last ned artefakten «nettsted» for å se det",
         "failed": "ikke bygget, fordi sjekken fant feil",
         "error": "verktøyfeil, se kjøringen",
-        "skipped": "kjørte ikke",
+        "skipped": "bygges i en egen jobb; en egen kommentar lenker til det når det er klart",
     }[summary.build.status]
     if summary.verify:
         done = sum(v.status == "ok" for v in summary.verify)
@@ -320,10 +294,19 @@ def _safe_url(url: str | None) -> bool:
     )
 
 
-def refused(reason: str, run_url: str | None) -> str:
-    """The comment when the artifact cannot be shown: fixed text and the reason."""
-    link = f" [Se kjøringen]({run_url})." if _safe_url(run_url) else ""
-    return (
-        f"{MARKER}\n## Markedsplassen: sjekk av endringen\n\n"
-        f"⚠️ Resultatet kan ikke vises her: {md.text(reason)}{link}\n"
-    )
+SITE_MARKER = "<!-- markedsplassen-nettsted -->"
+
+
+def site_comment(head_sha: str, built: bool, run_url: str | None) -> str:
+    """The comment that links the site built from the pull request, when it is ready:
+    its own comment, so the verdict never waits for the build."""
+    where = f"[kjøringen]({run_url})" if _safe_url(run_url) else "kjøringen"
+    sha = md.code(head_sha[:12])
+    if built:
+        said = (
+            f"Nettstedet med endringen i commit {sha} er bygget. Last ned artefakten "
+            f"«nettsted» fra {where} og åpne `index.html`."
+        )
+    else:
+        said = f"Nettstedet med endringen i commit {sha} kunne ikke bygges; se {where}."
+    return f"{SITE_MARKER}\n### Nettstedet med endringen\n\n{said}\n"

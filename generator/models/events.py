@@ -133,13 +133,16 @@ def participants(
         present.add(request.actor)
         joined: date = request.answered or request.received
         role = "municipality" if request.actor.isdigit() else "supplier"
+        # validated as the records are: the fields as they are written in a file
         found.append(
-            Participant(
-                actor=request.actor,
-                role=role,
-                person=request.person,
-                time_share_percent=request.time_share_percent,
-                joined=joined,
+            Participant.model_validate(
+                {
+                    "actor": request.actor,
+                    "role": role,
+                    "person": request.person,
+                    "time_share_percent": request.time_share_percent,
+                    "joined": joined.isoformat(),
+                }
             )
         )
     return tuple(found)

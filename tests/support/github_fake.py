@@ -45,6 +45,7 @@ class State:
     commits: dict[str, dict[str, Any]] = field(default_factory=dict)
     trees: dict[str, dict[str, Any]] = field(default_factory=dict)
     requests: list[tuple[str, str]] = field(default_factory=list)
+    statuses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # sha -> posted
     numbers: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1_000_001))
 
@@ -555,6 +556,20 @@ def _route(
     if (method, route) == ("POST", "/labels"):
         s.labels[body["name"]] = s.label(body["name"], body["color"], body.get("description") or "")
         return 201, s.labels[body["name"]]
+    if method == "POST" and (m := re.fullmatch(r"/statuses/([0-9a-f]{40})", route)):
+        posted = {
+            "url": f"{s.repo_api}/statuses/{m[1]}",
+            "id": next(s.ids),
+            "state": body["state"],
+            "description": body.get("description"),
+            "target_url": body.get("target_url"),
+            "context": body.get("context", "default"),
+            "created_at": "2026-11-28T12:00:00Z",
+            "updated_at": "2026-11-28T12:00:00Z",
+            "creator": s.user("github-actions[bot]"),
+        }
+        s.statuses.setdefault(m[1], []).append(posted)
+        return 201, posted
     if m := re.fullmatch(r"/git/commits/([0-9a-f]{40})", route):
         return 200, s.git_commit(m[1])
     if (method, route) == ("POST", "/git/trees"):
