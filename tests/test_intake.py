@@ -281,3 +281,26 @@ def test_only_a_maintainer_may_apply_for_the_supplier(repo: Repo) -> None:
     outcome = intake.intake(repo.root, form, body(form, QUALIFICATION), "leverandor-a-dev", TODAY)
     assert [(p.label, p.code) for p in outcome.problems] == [("Leverandørens id", "not-acting-for")]
     assert "@leverandor-c-dev" in outcome.problems[0].message
+
+
+def test_asking_to_register_a_municipality_goes_to_the_team(repo: Repo) -> None:
+    form = _form("municipality")
+    values = {
+        "municipality": "0301 Oslo",
+        "maintainers": "@kari-oslo, ola-oslo",
+        "contact_name": "Kari Nordmann",
+        "contact_email": "kari@oslo.kommune.example.no",
+    }
+    outcome = intake.intake(repo.root, form, body(form, values), "sara-oslo", TODAY)
+    assert outcome.problems == () and outcome.for_team
+    assert outcome.files == {
+        "catalogue/municipalities/0301.yaml": (
+            "id: '0301'\nname: Oslo\nmaintainers:\n  - sara-oslo\n  - kari-oslo\n  - ola-oslo\n"
+        )
+    }
+    comment = intake.team_comment(outcome.files)
+    assert "Markedsplassteamet tar det herfra" in comment and "kari-oslo" in comment
+    # a municipality already registered is said so, at the field
+    values["municipality"] = "4601 Bergen"
+    outcome = intake.intake(repo.root, form, body(form, values), "sara-oslo", TODAY)
+    assert [(p.label, p.code) for p in outcome.problems] == [("Kommunen", "intake-form")]

@@ -120,6 +120,12 @@ def _cmd_intake(args: argparse.Namespace) -> int:
                 f"svarte i sak #{issue['number']}.\n"
             )
             return 0
+        if outcome.for_team:
+            forge.upsert_comment(
+                issue["number"], intake.MARKER, intake.team_comment(outcome.files), author=args.bot
+            )
+            sys.stderr.write(f"markedsplass github intake: sak #{issue['number']} er til teamet.\n")
+            return 0
         pull, _ = forge.propose(
             branch=f"skjema/sak-{issue['number']}",
             base_sha=git.commit(root, "HEAD"),

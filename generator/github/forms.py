@@ -48,7 +48,7 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class Form:
-    kind: str  # need, join, experience, qualification
+    kind: str  # need, join, experience, qualification, municipality
     file: str
     name: str
     description: str
@@ -94,10 +94,10 @@ def category_id(name: str) -> str | None:
     return next((e.id for e in reference.categories().values() if e.name == name), None)
 
 
-# the four forms ---------------------------------------------------------------------
+# the five forms ---------------------------------------------------------------------
 
 FILE = "issue-forms.yaml"
-KINDS = ("need", "join", "experience", "qualification")
+KINDS = ("need", "join", "experience", "qualification", "municipality")
 OPTIONS: dict[str, Callable[[], tuple[str, ...]]] = {
     "municipalities": municipality_options,
     "phases": phase_options,
@@ -153,7 +153,7 @@ class FieldData(Model):
 
 
 class FormData(Model):
-    kind: Literal["need", "join", "experience", "qualification"]
+    kind: Literal["need", "join", "experience", "qualification", "municipality"]
     file: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]+-[a-z0-9-]+\.yml$")]
     name: Text
     description: Text
@@ -193,7 +193,7 @@ class ContactLink(Model):
 
 
 class FormsData(Model):
-    """The whole file: the four forms, each once, and the links under them."""
+    """The whole file: the five forms, each once, and the links under them."""
 
     forms: tuple[FormData, ...]
     contact_links: tuple[ContactLink, ...] = ()

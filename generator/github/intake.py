@@ -25,7 +25,17 @@ from generator.github import markdown_text as md
 from generator.github.authorize import supplier_path
 from generator.github.forms import Form
 from generator.loading import emitting, yaml_files
-from generator.models.kinds import APPLICATION, DPS, EXPERIENCE, JOIN_REQUEST, KINDS, NEED, Kind
+from generator.models import reference
+from generator.models.kinds import (
+    APPLICATION,
+    DPS,
+    EXPERIENCE,
+    JOIN_REQUEST,
+    KINDS,
+    MUNICIPALITY,
+    NEED,
+    Kind,
+)
 from generator.norway import identifiers
 
 MARKER = "<!-- markedsplassen-skjema -->"
@@ -62,6 +72,9 @@ class Outcome:
     files: dict[str, str]
     problems: tuple[Problem, ...]
     name: str
+    # a request the team decides (registering a municipality): the files are shown
+    # to the team on the issue, never proposed by the bot
+    for_team: bool = False
 
 
 # values ------------------------------------------------------------------------------
@@ -358,12 +371,41 @@ def _qualification(
     draft.name = f"{supplier_id} i {dps[1].get('title') or dps_id}"
 
 
+def _municipality(
+    root: Path, form: Form, values: Values, author: str, today: date, draft: Draft
+) -> None:
+    number = (_text(values, "municipality") or "").split(" ", 1)[0]
+    found = reference.municipalities().get(number)
+    if found is None:
+        draft.problem(form.field("municipality").label, "Velg kommunen fra listen.")
+        return
+    others = (_text(values, "maintainers") or "").replace(",", " ").split()
+    record = {
+        "id": number,
+        "name": found.name,
+        "maintainers": list(dict.fromkeys([author, *(o.removeprefix("@") for o in others)])),
+    }
+    places: dict[yaml_files.Loc, str] = {("id",): "municipality", ("maintainers",): "maintainers"}
+    path = MUNICIPALITY.path(number)
+    if (root / path).exists():
+        draft.problem(
+            form.field("municipality").label,
+            f"{found.name} kommune er allerede registrert ({path}). De som står der, kan "
+            "føre opp flere.",
+        )
+        return
+    _new_record(form, draft, MUNICIPALITY, record, places)
+    draft.name = f"{found.name} kommune"
+
+
 BUILDERS: dict[str, Callable[[Path, Form, Values, str, date, Draft], None]] = {
     "need": _need,
     "join": _join,
     "experience": _experience,
     "qualification": _qualification,
+    "municipality": _municipality,
 }
+FOR_TEAM = frozenset({"municipality"})
 
 
 # checking the draft as any record is checked ----------------------------------------------
@@ -428,13 +470,13 @@ def intake(root: Path, form: Form, body: str, author: str, today: date) -> Outco
             BUILDERS[form.kind](root, form, parsed.values, author, today, draft)
         except emitting.EmitError as exc:
             draft.problem("Skjemaet", str(exc))
-    if draft.files and not draft.problems:
+    if draft.files and not draft.problems and form.kind not in FOR_TEAM:
         _judge(root, draft, author)
     if draft.files and not draft.problems:
         _check(root, draft, today)
     if draft.problems:
         return Outcome({}, tuple(dict.fromkeys(draft.problems)), draft.name)
-    return Outcome(dict(draft.files), (), draft.name)
+    return Outcome(dict(draft.files), (), draft.name, for_team=form.kind in FOR_TEAM)
 
 
 # what the bot writes ------------------------------------------------------------------------
@@ -455,6 +497,19 @@ def problems_comment(form: Form, problems: tuple[Problem, ...]) -> str:
     ]
     lines += ["", "Hva kodene betyr, står i CONTRIBUTING.md under «Feilkoder»."]
     return "\n".join(lines) + "\n"
+
+
+def team_comment(files: dict[str, str]) -> str:
+    """The answer to a request the team decides: what will be registered, checked."""
+    shown = "\n\n".join(
+        f"{md.code(path)}:\n\n{md.block(text)}" for path, text in sorted(files.items())
+    )
+    return (
+        f"{MARKER}\n### Takk! Markedsplassteamet tar det herfra\n\n"
+        "Registreringen er en beslutning teamet tar etter å ha bekreftet med kommunen. "
+        f"Dette er det som blir lagt inn, sjekket med de samme reglene som alle poster:\n\n"
+        f"{shown}\n\nEndrer du skjemaet (Edit), oppdateres dette svaret.\n"
+    )
 
 
 def proposed_comment(files: dict[str, str], pull_number: int, pull_url: str) -> str:
