@@ -63,11 +63,13 @@ def test_json_report_has_its_fixed_shape() -> None:
         "subject",
         "capabilities",
         "verified",
+        "observations",
         "counts",
         "files",
         "resources",
         "results",
     }
+    assert data["observations"] == 1
     assert data["requirement_set"] == {
         "id": "vkp-vitals-1",
         "version": "1.0.0",

@@ -574,3 +574,24 @@ def test_felles_hjelpenummer_starts_with_8_or_9_and_has_check_digits() -> None:
             f"«{mask(wrong)}» er ikke et gyldig felles hjelpenummer.",
         )
     ]
+
+
+def test_a_lone_patient_is_never_verified() -> None:
+    """Nothing is verified without at least one Observation tried for a capability
+    that sends measurements: a valid Patient alone proves nothing was sent."""
+    patient = {
+        "resourceType": "Patient",
+        "id": "p1",
+        "identifier": [
+            {
+                "system": "urn:oid:2.16.578.1.12.4.1.4.1",
+                "value": synthetic_number(Series.SYNTHETIC_TENOR),
+            }
+        ],
+    }
+    report = verify({"pasient.json": patient})
+    assert result(report, "fhir-r4-structure").status is Status.PASS
+    assert report.failed == () and report.observations == 0
+    assert report.nothing_sent and not report.verified
+    with_one = verify({"pasient.json": patient, "puls.json": observation("heart-rate")})
+    assert with_one.observations == 1 and with_one.verified and not with_one.nothing_sent

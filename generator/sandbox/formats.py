@@ -40,6 +40,12 @@ def counts(report: Report) -> str:
     )
 
 
+NOTHING_SENT = (
+    "Ingen måling (Observation) er prøvd, så det er ikke vist at løsningen sender noe. "
+    "Legg ved minst én Observation for evnen løsningen oppgir."
+)
+
+
 def _capabilities(report: Report) -> str:
     return ", ".join(f"{cid} ({name})" for cid, name in report.capabilities)
 
@@ -65,6 +71,8 @@ def text(report: Report) -> str:
             lines.append(f"    {LEVEL_LABELS[message.level]}: {where}")
             lines.append(f"        {message.text}")
             lines.append(f"        Slik retter du: {message.hint}")
+    if report.nothing_sent:
+        lines += ["", NOTHING_SENT]
     lines += ["", f"Resultat: {verdict(report)} ({counts(report)})."]
     return "\n".join(lines) + "\n"
 
@@ -110,6 +118,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "subject": report.subject,
         "capabilities": [{"id": cid, "name": name} for cid, name in report.capabilities],
         "verified": report.verified,
+        "observations": report.observations,
         "counts": {str(s): report.count(s) for s in Status},
         "files": list(report.files),
         "resources": report.resources,
@@ -159,6 +168,10 @@ def markdown(report: Report, *, heading: int = 3) -> str:
         f"Strukturlaget er {escape(report.structural_layer)}; invariantene prøves med "
         "fhirpathpy, VKP-reglene og personvernvakten av sandkassen selv.",
         "",
+    ]
+    if report.nothing_sent:
+        lines += [f"**{escape(NOTHING_SENT)}**", ""]
+    lines += [
         "| Krav | Nivå | Resultat | Merknad |",
         "|---|---|---|---|",
     ]

@@ -311,6 +311,7 @@ def _report(
         for r in requirements
     )
     capabilities = {r.capability for r in requirements}
+    declared = [c for c in rs.capabilities if c.id in capabilities]
     return Report(
         requirement_set=rs.id,
         requirement_set_version=rs.version,
@@ -322,6 +323,8 @@ def _report(
         files=tuple(r.name for r in results),
         resources=sum(r.resources for r in results),
         results=tests,
+        observations=max((tried[c] for c in _OBSERVATION_CHECKS), default=0),
+        sends=any(not c.endpoint for c in declared),
     )
 
 

@@ -75,12 +75,24 @@ class Report:
     files: tuple[str, ...]
     resources: int
     results: tuple[TestResult, ...]
+    # Observations the measurement tests were tried on; when a capability that sends
+    # measurements is declared, none tried means nothing was shown to be sent
+    observations: int = 0
+    sends: bool = True
 
     @property
     def verified(self) -> bool:
-        """No SKAL-requirement failed, and at least one was tried and passed."""
+        """No SKAL-requirement failed, at least one was tried and passed, and a
+        solution that declares sending measurements had at least one Observation
+        tried: a lone Patient, or a folder with no measurement, proves nothing."""
         tried = any(r.status is Status.PASS for r in self.results)
-        return tried and not any(r.blocking for r in self.results)
+        shown = self.observations > 0 or not self.sends
+        return tried and shown and not any(r.blocking for r in self.results)
+
+    @property
+    def nothing_sent(self) -> bool:
+        """A sending capability was declared, but no Observation could be tried."""
+        return self.sends and self.observations == 0
 
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)
