@@ -595,3 +595,13 @@ def test_a_lone_patient_is_never_verified() -> None:
     assert report.nothing_sent and not report.verified
     with_one = verify({"pasient.json": patient, "puls.json": observation("heart-rate")})
     assert with_one.observations == 1 and with_one.verified and not with_one.nothing_sent
+
+
+def test_an_empty_primitive_extension_is_told_in_norwegian() -> None:
+    resource = observation("heart-rate")
+    resource["_effectiveDateTime"] = {}
+    report = verify({"puls.json": resource})
+    [message] = result(report, "fhir-r4-structure").messages
+    assert message.expression.endswith("_effectiveDateTime")
+    assert "må ha «id» eller «extension»" in message.text
+    assert "required" not in message.text and "One of" not in message.text

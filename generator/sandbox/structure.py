@@ -137,6 +137,14 @@ def _finding(cls: type[BaseModel], err: dict[str, Any]) -> Finding:
             f"Elementet «{name}» er påkrevd i FHIR R4 og mangler.",
             f"Legg til «{name}».",
         )
+    if kind == "model_validation_format":  # an empty `_element` of a primitive
+        return Finding(
+            CHECK,
+            loc,
+            f"«{shown(name)}» er tomt: et element som begynner med «_» (utvidelsen av en "
+            "enkel verdi) må ha «id» eller «extension».",
+            "Fjern elementet, eller legg til «extension» med det du ville si.",
+        )
     if kind == "extra_forbidden":
         known = _known_elements(cls, loc[:-1])
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
@@ -179,7 +187,7 @@ def _type_message(kind: str, value: Any, message: str) -> str:
         return f"«{shown(value)}» har ikke formen FHIR R4 krever her."
     if kind == "too_short":
         return "Listen kan ikke være tom i FHIR R4: fjern elementet eller fyll det."
-    return f"Ugyldig verdi etter FHIR R4: «{shown(message)}»."
+    return f"«{shown(value)}» er ikke en gyldig verdi her etter FHIR R4."
 
 
 def _type_hint(kind: str) -> str:
