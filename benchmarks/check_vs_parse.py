@@ -4,7 +4,8 @@ For each size N a synthetic catalogue (benchmarks/synthetic.py) is written once
 under benchmarks/out/ and reused. Then, in the same run and interleaved, best of
 `--repeat`:
 
-* floor: list the six data folders, read every record file and parse it with
+* floor: list the data folders, read every data file (the records, the registered
+  municipalities and the event files beside the records) and parse it with
   `yaml.load(text, Loader=yaml.CSafeLoader)` (libyaml), nothing else;
 * check: `generator.pipeline.run(root, 2026-11-28)` in this process, so interpreter
   start-up is not counted.
@@ -98,19 +99,33 @@ def catalogue(n: int, seed: int) -> Path:
 
 
 def record_files(root: Path) -> list[str]:
+    """The record files: the six kinds and the registered municipalities."""
     paths = []
-    for folder in synthetic.FOLDERS.values():
+    for folder in (*synthetic.FOLDERS.values(), synthetic.MUNICIPALITIES):
         for entry in sorted(os.scandir(root / folder), key=lambda e: e.name):
             if entry.name.endswith(".yaml") and entry.is_file():
                 paths.append(entry.path)
     return paths
 
 
+def event_files(root: Path) -> list[str]:
+    """The event files beside the records (applications, join requests)."""
+    paths = []
+    for folder, sub in synthetic.EVENTS.values():
+        paths += sorted(str(p) for p in (root / folder).glob(f"*/{sub}/*.yaml"))
+    return paths
+
+
+def data_files(root: Path) -> list[str]:
+    """Every file the check reads: records and events."""
+    return record_files(root) + event_files(root)
+
+
 def floor_once(root: Path) -> tuple[float, int]:
     gc.collect()
     started = time.perf_counter()
     count = 0
-    for path in record_files(root):
+    for path in data_files(root):
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         yaml.load(text, Loader=yaml.CSafeLoader)
@@ -175,7 +190,8 @@ def check_subprocess(root: Path) -> tuple[float, float]:
 def measure(n: int, seed: int, repeat: int) -> Result:
     print(f"N={n}:", flush=True)
     root = catalogue(n, seed)
-    files = record_files(root)
+    files = data_files(root)
+    records_expected = len(record_files(root))
     megabytes = sum(os.path.getsize(p) for p in files) / 1e6
     for path in files:  # warm the page cache, so no run pays for cold disk reads
         with open(path, "rb") as handle:
@@ -189,14 +205,14 @@ def measure(n: int, seed: int, repeat: int) -> Result:
         for what in order:
             if what == "floor":
                 seconds, count = floor_once(root)
-                if count != n:
-                    fail(f"gulvet leste {count} filer, ventet {n}")
+                if count != len(files):
+                    fail(f"gulvet leste {count} filer, ventet {len(files)}")
                 floors.append(seconds)
             else:
                 seconds, records, problems = check_once(root)
-                if problems or records != n:
+                if problems or records != records_expected:
                     fail(
-                        f"check i prosessen leste {records} av {n} poster med "
+                        f"check i prosessen leste {records} av {records_expected} poster med "
                         f"{len(problems)} diagnostikker:\n" + "\n".join(problems[:20])
                     )
                 checks.append(seconds)

@@ -47,7 +47,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from check_vs_parse import TODAY, catalogue, fail, record_files  # noqa: E402
+from check_vs_parse import TODAY, catalogue, data_files, fail  # noqa: E402
 
 from generator import pipeline  # noqa: E402
 from generator.diagnostics import has_errors  # noqa: E402
@@ -217,7 +217,7 @@ def compare_sites(alone: Path, full: Path) -> list[str]:
 def measure(n: int, seed: int, repeat: int) -> Result:
     print(f"\nN={n}:", flush=True)
     root = catalogue(n, seed)
-    for path in record_files(root):  # warm the page cache
+    for path in data_files(root):  # warm the page cache
         with open(path, "rb") as handle:
             handle.read()
     docs, alone, out = OUT / f"docs-n{n}", OUT / f"mkdocs-n{n}", OUT / f"site-n{n}"

@@ -7,6 +7,13 @@ nested sections a contributor fills in, so files are the size real ones will be
 (typically 1.5-6 KB). Every reference resolves, and the procurement time limits
 of ../shared/domain.md §2 hold, with 2026-11-28 as "today".
 
+Events are files beside their record, as in the real catalogue: applications in
+`tenders/dps/<dps>/applications/<supplier>-<received>.yaml` and join requests in
+`needs/<need>/join-requests/<actor>-<received>.yaml` (no two with the same name).
+Every municipality that owns a need, asks to join one or shares an experience is
+registered in `catalogue/municipalities/<nr>.yaml`, with the logins that acted
+for it among its maintainers. These files come on top of the `n` records.
+
 The YAML is written by a small emitter (no anchors, aliases or tags; kommunenummer
 and orgnr quoted; dates plain `YYYY-MM-DD`), and the output is byte-identical for
 the same `n` and `seed`.
@@ -45,6 +52,16 @@ FOLDERS = {
     "experience": "experiences",
     "dps": "tenders/dps",
     "calloff": "tenders/calloffs",
+}
+# Registered municipalities (catalogue/municipalities/<nr>.yaml): not among the `n`
+# records, one for every municipality that acts (owns a need, asks to join one or
+# shares an experience).
+MUNICIPALITIES = "catalogue/municipalities"
+# Events, one file each beside the record they belong to:
+# <folder>/<record id>/<sub>/<who>-<received>.yaml
+EVENTS = {
+    "application": ("tenders/dps", "applications"),
+    "join_request": ("needs", "join-requests"),
 }
 
 
@@ -467,6 +484,7 @@ class Supplier:
     name: str
     solutions: list[Solution] = field(default_factory=list)
     first_application: date | None = None
+    maintainers: list[str] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -554,6 +572,11 @@ class Generator:
         self.dps: list[Dps] = []
         self.calloffs: list[CallOff] = []
         self.awarded: list[CallOff] = []
+        # event files of the record built last, (kind, path, fields), taken by generate()
+        self.events: list[tuple[str, str, dict[str, Any]]] = []
+        # municipalities that act, with the logins that act for them (in order met)
+        self.acting: dict[str, list[str]] = {}
+        self.event_paths: set[str] = set()
 
     # -- small helpers ---------------------------------------------------------
 
@@ -600,6 +623,44 @@ class Generator:
         if style == 2:
             return f"{ascii_login(first).capitalize()}{ascii_login(last).capitalize()}"
         return f"{ascii_login(last)}-{self.rng.randint(1970, 2005)}"
+
+    def event(self, kind: str, parent: str, who: str, received: date, row: dict[str, Any]) -> bool:
+        """Queue the event file `<who>-<received>.yaml` beside record `parent`; False
+        (and nothing queued) when that name is taken already."""
+        folder, sub = EVENTS[kind]
+        path = f"{folder}/{parent}/{sub}/{who}-{received.isoformat()}.yaml"
+        if path in self.event_paths:
+            return False
+        self.event_paths.add(path)
+        self.events.append((kind, path, row))
+        return True
+
+    def acts(self, actor: str, login: str | None = None) -> None:
+        """Note that `actor` acts; a municipality is then registered, with `login`
+        among its maintainers."""
+        if actor not in self.kommune_name:
+            return
+        logins = self.acting.setdefault(actor, [])
+        if login is not None and login not in logins:
+            logins.append(login)
+
+    def municipality_records(self) -> list[tuple[str, dict[str, Any], str]]:
+        """(number, record, comment) for every municipality that acts, by number."""
+        rows = []
+        for number in sorted(self.acting):
+            logins = list(self.acting[number])
+            while len(logins) < 1 or (len(logins) < 3 and self.rng.random() < 0.2):
+                login = self.login()
+                if login not in logins:
+                    logins.append(login)
+            name = self.kommune_name[number]
+            comment = (
+                f"Hvem som kan handle på vegne av {name} kommune i markedsplassen: eie behov, "
+                "be om å\n# bli med i et behov og dele erfaringer. Registrert av "
+                "markedsplassteamet."
+            )
+            rows.append((number, {"id": number, "name": name, "maintainers": logins}, comment))
+        return rows
 
     def kommune_domain(self, number: str) -> str:
         return f"{slugify(self.kommune_name[number])}.kommune.no"
@@ -792,6 +853,7 @@ class Generator:
 
     def supplier_record(self, s: Supplier) -> dict[str, Any]:
         rng = self.rng
+        s.maintainers = list(dict.fromkeys(self.login() for _ in range(rng.randint(1, 3))))
         domain = f"{slugify(s.name.removesuffix(' AS')).replace('-', '')}.no"
         ctx = self.ctx(leverandor=s.name.removesuffix(" AS"))
         accepted = (s.first_application or TODAY) - timedelta(days=rng.randint(3, 90))
@@ -809,7 +871,7 @@ class Generator:
             "id": s.id,
             "name": s.name,
             "orgnr": self.orgnr(),
-            "maintainers": [self.login() for _ in range(rng.randint(1, 3))],
+            "maintainers": s.maintainers,
             "website": f"https://www.{domain}",
             "description": self.block((T_SUPPLIER, T_GENERAL), 3, 8, ctx),
             "contact": self.contact(domain),
@@ -1070,7 +1132,8 @@ class Generator:
                     "joined": self.day(published, TODAY),
                 }
             )
-        requests = []
+        owner_login = None if by_supplier else self.login()
+        self.acts(owner, owner_login)
         for _ in range(rng.randint(0, 3)):
             received = self.day(published, TODAY)
             state = (
@@ -1083,27 +1146,25 @@ class Generator:
                 if state != "pending"
                 else None
             )
-            actor = self.kommune()
-            requests.append(
-                {
-                    "actor": actor,
-                    "person": " ".join(self.person()),
-                    "github": self.login() if rng.random() < 0.5 else None,
-                    "received": received,
-                    "message": self.line(T_NEED + T_GENERAL, ctx) if rng.random() < 0.7 else None,
-                    "status": state,
-                    "answered": answered,
-                }
-            )
-            if state == "accepted" and answered is not None:
-                participants.append(
-                    {
-                        "actor": actor,
-                        "role": "municipality",
-                        "person": requests[-1]["person"],
-                        "joined": answered,
-                    }
-                )
+            if rng.random() < 0.15:
+                supplier = rng.choice(self.suppliers)
+                actor, login = supplier.id, rng.choice(supplier.maintainers)
+            else:
+                actor, login = self.kommune(), self.login()
+            request = {
+                "actor": actor,
+                "person": " ".join(self.person()),
+                "github": login,
+                "received": received,
+                "message": self.block((T_NEED, T_GENERAL), 1, 3, ctx),
+                "status": None if state == "pending" else state,
+                "answered": answered,
+                "time_share_percent": rng.choice([10, 20, 30])
+                if state == "accepted" and rng.random() < 0.3
+                else None,
+            }
+            if self.event("join_request", need_id, actor, received, request):
+                self.acts(actor, login)
         documents = [
             {
                 "title": title,
@@ -1142,7 +1203,6 @@ class Generator:
             "contact": self.contact(domain),
             "maintainers": [self.login() for _ in range(rng.randint(0, 2))],
             "participants": participants,
-            "join_requests": requests,
             "documents": documents,
             "assessment": {
                 "benefit": self.block((T_GENERAL,), 1, 3, ctx),
@@ -1163,7 +1223,6 @@ class Generator:
     def dps_record(self, d: Dps) -> dict[str, Any]:
         rng = self.rng
         ctx = self.ctx(kategori_lower=self.category_name[d.category].lower())
-        applications = []
         for a in d.applications:
             row: dict[str, Any] = {
                 "supplier": a.supplier.id,
@@ -1184,7 +1243,7 @@ class Generator:
                         "Leverandøren dokumenterte ikke styringssystem for informasjonssikkerhet.",
                     ]
                 )
-            applications.append(row)
+            self.event("application", d.id, a.supplier.id, a.received, row)
         requirements = [
             {"id": rid, "text": text, "documentation": doc if rng.random() < 0.8 else None}
             for rid, text, doc in QUAL_REQ[: rng.randint(5, len(QUAL_REQ))]
@@ -1217,7 +1276,6 @@ class Generator:
             },
             "extensions": extensions,
             "contact": self.contact("markedsplassen.no"),
-            "applications": applications,
         }
 
     def calloff_record(self, c: CallOff) -> dict[str, Any]:
@@ -1332,6 +1390,7 @@ class Generator:
             if rng.random() < 0.75:
                 solution = rng.choice(self.solutions)
             author = rng.choice(self.suppliers).id if rng.random() < 0.15 else self.kommune()
+        self.acts(author)
         area = rng.choice(self.areas)
         place = self.kommune_name.get(author, "kommunene")
         ctx = self.ctx(
@@ -1420,7 +1479,9 @@ def _wrap(text: str, width: int) -> str:
 
 
 def generate(root: Path, n: int, seed: int = 1) -> dict[str, int]:
-    """Write `n` synthetic records under `root`; the counts per kind come back.
+    """Write `n` synthetic records under `root`, with the event files beside them
+    and the municipalities that act; the counts per kind come back (the six
+    record kinds sum to `n`).
 
     Refuses to touch a folder that already holds data unless an earlier run of
     this generator wrote it (then its data folders are replaced)."""
@@ -1435,15 +1496,25 @@ def generate(root: Path, n: int, seed: int = 1) -> dict[str, int]:
     marker.unlink(missing_ok=True)
     generator = Generator(n, seed)
     generator.plan_all()
-    for folder in FOLDERS.values():
+    for folder in (*FOLDERS.values(), MUNICIPALITIES):
         (root / folder).mkdir(parents=True, exist_ok=True)
-    written = dict.fromkeys(FOLDERS, 0)
+    written = dict.fromkeys([*FOLDERS, "municipality", *EVENTS], 0)
+
+    def write(path: str, text: str) -> None:
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+
     for kind, record_id, build, comment in generator.records():
-        text = emit(build(), comment)
-        (root / FOLDERS[kind] / f"{record_id}.yaml").write_text(
-            text, encoding="utf-8", newline="\n"
-        )
+        write(f"{FOLDERS[kind]}/{record_id}.yaml", emit(build(), comment))
         written[kind] += 1
+        for event_kind, path, row in generator.events:
+            write(path, emit(row))
+            written[event_kind] += 1
+        generator.events.clear()
+    for number, record, comment in generator.municipality_records():
+        write(f"{MUNICIPALITIES}/{number}.yaml", emit(record, comment))
+        written["municipality"] += 1
     marker.write_text(
         json.dumps({"records": n, "seed": seed, "counts": written}, indent=2) + "\n",
         encoding="utf-8",
