@@ -144,3 +144,23 @@ def test_remembered_answers_are_the_answers_fhirpathpy_gives(
             fresh = False not in invariant.evaluate(resource, {"resource": resource})
             assert invariant.holds(resource) is fresh, (invariant.key, resource)
         assert 0 < len(invariants._MEMO) < len(order)  # remembered, and shared
+
+
+def test_vs3_names_each_component_without_a_value_or_a_reason() -> None:
+    pressure = observation("blood-pressure")
+    components = pressure["component"]
+    reason = {
+        "coding": [
+            {
+                "system": "http://terminology.hl7.org/CodeSystem/data-absent-reason",
+                "code": "not-performed",
+            }
+        ]
+    }
+    components[1] = {"code": components[1]["code"], "dataAbsentReason": reason}
+    assert invariants.check(pressure) == []  # a reason stands for the missing value
+    components[1] = {"code": components[1]["code"]}
+    [finding] = invariants.check(pressure)
+    assert finding.loc == ("component", 1) and finding.text.startswith("vs-3:")
+    components[0] = {"code": components[0]["code"]}
+    assert [f.loc for f in invariants.check(pressure)] == [("component", 0), ("component", 1)]

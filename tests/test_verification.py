@@ -32,7 +32,7 @@ def test_the_shipped_reports_are_beside_the_catalogue(example_checked: pipeline.
     assert reports["sarfag-sarjournal"].verified
     passing = reports["hjemmepuls-oppfolging"]
     assert passing.verified and passing.requirement_set == "vkp-vitals-1"
-    assert passing.requirement_set_version == "1.0.0" and passing.kit_version == "1.0.0"
+    assert passing.requirement_set_version == "1.0.0" and passing.kit_version == "1.1.0"
     assert {r.status for r in passing.results} == {Status.PASS}
     arne = reports["kvikkapp-sarprosedyrer"]
     assert not arne.verified and arne.errors == 2

@@ -4,7 +4,8 @@ vs-2 gives wrong answers). Each expression is compiled once, here, when the
 module is imported: re-parsing per call is about twenty times slower.
 
 The expressions are HL7's own, from the R4 (4.0.1) Observation resource (obs-6,
-obs-7) and vital-signs profile (vs-1 on `effective[x]`, vs-2).
+obs-7) and vital-signs profile (vs-1 on `effective[x]`, vs-2, and vs-3 on each
+`component`).
 
 fhirpathpy interprets: each evaluation costs 50–150 µs. So each invariant also
 names, in Python, a condition without which it cannot fail (obs-6 cannot fail
@@ -162,10 +163,44 @@ INVARIANTS: tuple[Invariant, ...] = (
 )
 
 
+# vs-3, defined on Observation.component: "value.exists() or dataAbsentReason.exists()".
+# Asked of the whole resource, it names the components that break it.
+VS3 = compile_fhirpath("component.where(value.empty() and dataAbsentReason.empty())", R4)
+
+
+def _vs3_can_fail(observation: dict[str, Any]) -> bool:
+    components = observation.get("component")
+    return isinstance(components, list) and any(
+        isinstance(c, dict)
+        and not any(k.lstrip("_").startswith("value") for k in c)
+        and "dataAbsentReason" not in c
+        for c in components
+    )
+
+
+def _vs3(observation: dict[str, Any]) -> list[Finding]:
+    if not _vs3_can_fail(observation):
+        return []
+    broken = VS3(observation, {"resource": observation})
+    components = observation["component"]
+    return [
+        Finding(
+            CHECK,
+            ("component", index),
+            "vs-3: hver komponent skal ha en verdi (value[x]) eller en dataAbsentReason.",
+            "Legg til den målte verdien i komponentens valueQuantity, eller "
+            "dataAbsentReason når verdien mangler.",
+        )
+        for index, component in enumerate(components)
+        if component in broken
+    ]
+
+
 def check(observation: dict[str, Any]) -> list[Finding]:
     """Findings for the invariants one Observation breaks."""
-    return [
+    found = [
         Finding(CHECK, invariant.loc, invariant.text, invariant.hint)
         for invariant in INVARIANTS
         if not invariant.holds(observation)
     ]
+    return found + _vs3(observation)

@@ -44,7 +44,7 @@ from generator.sandbox.inputs import Source
 from generator.sandbox.report import Level, Message, Report, Status, TestResult
 from generator.sandbox.requirements import Requirement, RequirementSet
 
-KIT_VERSION = "1.0.0"
+KIT_VERSION = "1.1.0"  # 1.1.0: vs-3 on each component; no Observation, not verified
 MAX_MESSAGES = 100  # per requirement; the rest are counted
 PARALLEL_BYTES = 2 * 1024 * 1024  # below this much JSON, one process is faster
 MAX_WORKERS = 8
