@@ -29,12 +29,12 @@ UNTRIED = "omsorgsdata-mobil-pleie"
 
 def test_solution_pages_say_what_the_kit_found(example_site: Path) -> None:
     passing = text_of(page(example_site, "solution", PASSING))
-    assert "✓ Verifisert (vkp-vitals-1 1.0.0)" in passing
+    assert "✓ Verifisert (vkp-observation 0.5.2)" in passing
     assert "Ikke verifisert" not in passing
     assert "sandkassen versjon" in passing
 
     failing = text_of(page(example_site, "solution", FAILING))
-    assert "✗ Ikke verifisert (vkp-vitals-1 1.0.0)" in failing
+    assert "✗ Ikke verifisert (vkp-observation 0.5.2)" in failing
     assert "2 SKAL-krav feilet" in failing
     # the two findings, each with file, place and what to write instead
     assert "puls.json" in failing and "Kategorien vital-signs mangler" in failing
@@ -56,7 +56,7 @@ def test_full_reports_are_published_as_the_kit_wrote_them(
             (example_site / downloads.report_file(solution_id, "json")).read_text("utf-8")
         )
         assert data["verified"] is report.verified
-        assert data["requirement_set"]["id"] == "vkp-vitals-1"
+        assert data["requirement_set"]["id"] == "vkp-observation"
         markdown = (example_site / downloads.report_file(solution_id, "md")).read_text("utf-8")
         assert ("Verifisert" in markdown) is report.verified
     assert not (example_site / downloads.report_file(UNTRIED, "json")).exists()

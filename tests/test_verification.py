@@ -31,9 +31,12 @@ def test_the_shipped_reports_are_beside_the_catalogue(example_checked: pipeline.
     # Sårjournal sends pulse and temperature only: blood pressure is not tried
     assert reports["sarfag-sarjournal"].verified
     passing = reports["hjemmepuls-oppfolging"]
-    assert passing.verified and passing.requirement_set == "vkp-vitals-1"
-    assert passing.requirement_set_version == "1.0.0" and passing.kit_version == "1.1.0"
+    assert passing.verified and passing.requirement_set == "vkp-observation"
+    assert passing.requirement_set_version == "0.5.2" and passing.kit_version == "1.1.0"
     assert {r.status for r in passing.results} == {Status.PASS}
+    # the diastolic SNOMED CT code is optional in the official profile: a «bør»
+    notes = [m for m in passing.messages if m.level is Level.WARNING]
+    assert notes and all("diastolisk" in m.text and "bør" in m.text for m in notes)
     arne = reports["kvikkapp-sarprosedyrer"]
     assert not arne.verified and arne.errors == 2
     assert sorted(failed(arne)) == ["ucum-units", "vital-signs-category"]
@@ -105,8 +108,8 @@ def test_a_failing_example_added_to_a_passing_solution(tmp_path: Path) -> None:
         "catalogue/solutions/kvikkapp-sarprosedyrer.yaml",
     ]
     report = verification["hjemmepuls-oppfolging"]
-    (message,) = report.messages
-    assert message.file.endswith("observasjoner/vekt.json") and message.level is Level.ERROR
+    (message,) = [m for m in report.messages if m.level is Level.ERROR]
+    assert message.file.endswith("observasjoner/vekt.json")
     assert "Mente du «kg»?" in message.hint
 
 
@@ -117,12 +120,13 @@ def test_solutions_without_a_declaration_get_no_report(example_checked: pipeline
 # ---------------------------------------------------------------- requirement sets
 
 
-def test_every_shipped_set_loads_and_every_check_is_used() -> None:
+@pytest.mark.parametrize("set_id", ["vkp-observation", "vkp-vitals-1"])
+def test_every_shipped_set_loads_and_every_check_is_used(set_id: str) -> None:
     sets = requirements.requirement_sets()
-    assert list(sets) == ["vkp-vitals-1"]
-    used = {r.check for r in sets["vkp-vitals-1"].requirements}
+    assert list(sets) == ["vkp-observation", "vkp-vitals-1"]
+    used = {r.check for r in sets[set_id].requirements}
     assert used == set(get_args(CheckName))
-    rs = sets["vkp-vitals-1"]
+    rs = sets[set_id]
     assert {p.loinc for p in rs.profiles} == {
         "8867-4",
         "9279-1",
@@ -135,8 +139,26 @@ def test_every_shipped_set_loads_and_every_check_is_used() -> None:
     assert rs.capability("receive-vital-signs").endpoint  # type: ignore[union-attr]
 
 
+def test_the_default_follows_the_official_profiles_and_the_old_set_points_to_it() -> None:
+    new, old = requirements.get(requirements.DEFAULT), requirements.get("vkp-vitals-1")
+    assert new.guide is not None and new.guide.version == new.version == "0.5.2"
+    assert new.guide.canonical == "http://hl7.no/fhir/vkpobservation"
+    assert old.superseded_by == new.id and new.superseded_by is None
+    # what the official profiles allow and the old set refused
+    assert new.bundle.methods == ("POST", "PUT") and new.bundle.full_url == "unique"
+    assert old.bundle.methods == ("POST",) and old.bundle.full_url == "urn-uuid"
+    assert {p.snomed_severity for p in new.profiles} == {"warning"}
+    assert {p.snomed_severity for p in old.profiles} == {"error"}
+    display = next(r for r in new.requirements if r.check == "subject-display")
+    assert display.severity == "warning"
+    # what they fix and the old set never checked: the diastolic SNOMED CT code
+    pressure = next(p for p in new.profiles if p.id == "blood-pressure")
+    assert [c.snomed for c in pressure.components] == ["271649006", "271650006"]
+    assert all(p.source and "vkpobservation" in p.source for p in new.profiles)
+
+
 def test_unknown_set_names_the_known_ones() -> None:
-    with pytest.raises(RequirementSetError, match="Kjente kravsett: vkp-vitals-1"):
+    with pytest.raises(RequirementSetError, match="Kjente kravsett: vkp-observation, vkp-vitals-1"):
         requirements.get("vkp-vitals-9")
 
 

@@ -53,7 +53,11 @@ def register(sub: Any) -> None:
         "1 når noe feilet og 2 ved feil i verktøyet.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help=".json-filer, mapper eller én løsning")
-    p.add_argument("--requirements", metavar="ID", help="kravsettet (standard: vkp-vitals-1)")
+    p.add_argument(
+        "--requirements",
+        metavar="ID",
+        help="kravsettet (standard: vkp-observation, som følger de offisielle VKP-profilene)",
+    )
     p.add_argument(
         "--format", choices=["text", "json", "markdown"], default="text", help="rapportens form"
     )

@@ -196,7 +196,7 @@ def _refused() -> Any:
 
 class Sandbox(Model):
     requirements: Slug = Field(
-        description="Kravsettet løsningen verifiseres mot, for eksempel vkp-vitals-1 "
+        description="Kravsettet løsningen verifiseres mot, for eksempel vkp-observation "
         "(generator/data/requirements/)."
     )
     capabilities: tuple[Slug, ...] = Field(

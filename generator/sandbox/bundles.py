@@ -1,6 +1,9 @@
 """The shape of the Bundle measurements are sent in to «Pasientens måledata»: type
-batch, and every entry an Observation with a fullUrl `urn:uuid:…` (unique in the
-Bundle) and a request `POST Observation`. The answer is a batch-response."""
+batch, and every entry an Observation with a fullUrl unique in the Bundle and a
+request on `Observation` with one of the methods the requirement set allows. The
+official profile (PmdBundleObservation) allows POST and PUT and asks only for a
+unique fullUrl; vkp-vitals-1 asked for POST and `urn:uuid:`. The answer is a
+batch-response."""
 
 from __future__ import annotations
 
@@ -8,12 +11,13 @@ import re
 from typing import Any
 
 from generator.sandbox.findings import Finding, shown
+from generator.sandbox.requirements import BundleRules
 
 CHECK = "batch-bundle"
 UUID_URN = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-def check(bundle: dict[str, Any]) -> list[Finding]:
+def check(bundle: dict[str, Any], rules: BundleRules) -> list[Finding]:
     findings = []
     kind = bundle.get("type")
     if kind != "batch":
@@ -39,14 +43,29 @@ def check(bundle: dict[str, Any]) -> list[Finding]:
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         if isinstance(entry, dict):
-            findings += _entry(entry, index, seen)
+            findings += _entry(entry, index, seen, rules)
     return findings
 
 
-def _entry(entry: dict[str, Any], index: int, seen: dict[str, int]) -> list[Finding]:
+def _entry(
+    entry: dict[str, Any], index: int, seen: dict[str, int], rules: BundleRules
+) -> list[Finding]:
     findings = []
     full_url = entry.get("fullUrl")
-    if not isinstance(full_url, str) or not UUID_URN.fullmatch(full_url):
+    if rules.full_url == "unique" and (not isinstance(full_url, str) or not full_url.strip()):
+        findings.append(
+            Finding(
+                CHECK,
+                ("entry", index, "fullUrl") if "fullUrl" in entry else ("entry", index),
+                "fullUrl mangler: hver entry skal ha en id som er unik i Bundle, så svaret "
+                "kan vise til den.",
+                "Gi hver entry en fullUrl, for eksempel "
+                '«"fullUrl": "urn:uuid:6f1c2b9e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"».',
+            )
+        )
+    elif rules.full_url == "urn-uuid" and (
+        not isinstance(full_url, str) or not UUID_URN.fullmatch(full_url)
+    ):
         findings.append(
             Finding(
                 CHECK,
@@ -57,16 +76,16 @@ def _entry(entry: dict[str, Any], index: int, seen: dict[str, int]) -> list[Find
                 '«"fullUrl": "urn:uuid:6f1c2b9e-3a4d-4e5f-8a9b-0c1d2e3f4a5b"».',
             )
         )
-    elif full_url in seen:
+    elif isinstance(full_url, str) and full_url in seen:
         findings.append(
             Finding(
                 CHECK,
                 ("entry", index, "fullUrl"),
                 f"fullUrl er den samme som i entry[{seen[full_url]}].",
-                "Gi hver entry sin egen UUID.",
+                "Gi hver entry sin egen fullUrl, for eksempel en ny UUID.",
             )
         )
-    else:
+    elif isinstance(full_url, str):
         seen[full_url] = index
     resource = entry.get("resource")
     kind = resource.get("resourceType") if isinstance(resource, dict) else None
@@ -80,11 +99,11 @@ def _entry(entry: dict[str, Any], index: int, seen: dict[str, int]) -> list[Find
                 "Legg målingen i «resource»; andre ressurstyper hører ikke hjemme her.",
             )
         )
-    findings += _request(entry.get("request"), index)
+    findings += _request(entry.get("request"), index, rules)
     return findings
 
 
-def _request(request: Any, index: int) -> list[Finding]:
+def _request(request: Any, index: int, rules: BundleRules) -> list[Finding]:
     if not isinstance(request, dict):
         return [
             Finding(
@@ -95,17 +114,29 @@ def _request(request: Any, index: int) -> list[Finding]:
             )
         ]
     findings = []
-    if request.get("method") != "POST":
+    method = request.get("method")
+    if method not in rules.methods:
+        allowed = " eller ".join(rules.methods)
         findings.append(
             Finding(
                 CHECK,
                 ("entry", index, "request", "method"),
-                f"request.method er «{shown(request.get('method'))}»; nye målinger sendes med "
-                "POST.",
-                'Skriv «"method": "POST"».',
+                f"request.method er «{shown(method)}»; målinger sendes med {allowed}.",
+                f'Skriv «"method": "{rules.methods[0]}"».',
             )
         )
-    if request.get("url") != "Observation":
+    url = request.get("url")
+    if method == "PUT" and "PUT" in rules.methods:
+        if not isinstance(url, str) or not url.startswith("Observation/") or url == "Observation/":
+            findings.append(
+                Finding(
+                    CHECK,
+                    ("entry", index, "request", "url"),
+                    f"request.url er «{shown(url)}»; med PUT oppdateres en bestemt måling.",
+                    'Skriv «"url": "Observation/<id>"» med målingens id.',
+                )
+            )
+    elif method == "POST" and url != "Observation":
         findings.append(
             Finding(
                 CHECK,

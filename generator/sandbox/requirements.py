@@ -97,12 +97,36 @@ class Measure(_Data):
     display: str  # LOINC's display name
     loinc: str
     snomed: str | None = None
+    # the SNOMED CT slice: `error` when the code must be there; `warning` when the
+    # profile makes the slice optional (0..*, Must Support: «bør»). A wrong code in
+    # the slice is always an error: the profile fixes it.
+    snomed_severity: Literal["error", "warning"] = "error"
     units: tuple[str, ...]
     example_unit: str | None = None
+    # where the rules come from, for a vendor to look up: the profile's canonical
+    # URL and the element, e.g. «component[DiastolicBP].code.coding[DBPSCTCode]»
+    source: str | None = None
 
 
 class Profile(Measure):
     components: tuple[Measure, ...] = ()
+
+
+class BundleRules(_Data):
+    """What a batch Bundle to Pasientens måledata must be (PmdBundleObservation)."""
+
+    methods: tuple[str, ...] = ("POST",)  # request.method, a required binding
+    full_url: Literal["urn-uuid", "unique"] = "urn-uuid"  # urn:uuid, or any unique URI
+    source: str | None = None
+
+
+class Guide(_Data):
+    """The implementation guide a requirement set is derived from."""
+
+    name: str
+    canonical: str
+    version: str
+    package: str
 
 
 class RequirementSet(_Data):
@@ -118,6 +142,11 @@ class RequirementSet(_Data):
     subject_identifier_systems: tuple[IdentifierSystem, ...]
     performer_identifier_systems: tuple[IdentifierSystem, ...]
     profiles: tuple[Profile, ...]
+    bundle: BundleRules = BundleRules()
+    guide: Guide | None = None
+    # a newer set that should be used instead; this one stays readable for the
+    # reports and declarations that name it
+    superseded_by: str | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> RequirementSet:
@@ -179,4 +208,5 @@ def get(set_id: str) -> RequirementSet:
     return sets[set_id]
 
 
-DEFAULT = "vkp-vitals-1"
+# the newest set that follows the official VKP profiles: `verify`'s default
+DEFAULT = "vkp-observation"

@@ -6,9 +6,11 @@ codes; the profiles themselves are data in the requirement set."""
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from typing import Any
 
 from generator.sandbox.findings import Finding, Loc, codes_in, codings, shown
+from generator.sandbox.report import Level
 from generator.sandbox.requirements import Measure, Profile, RequirementSet
 
 # Units people write for the UCUM code, to say which code they meant.
@@ -162,7 +164,15 @@ def _measure_codes(measure: Measure, code: Any, loc: Loc, rs: RequirementSet) ->
     snomed = [(j, c) for j, c in codings(code) if c.get("system") == rs.systems.snomed]
     if not snomed:
         what = "SNOMED CT-koden VKP bruker for"
-        findings.append(_missing_code(what, measure, measure.snomed, rs.systems.snomed, code, loc))
+        missing = _missing_code(what, measure, measure.snomed, rs.systems.snomed, code, loc)
+        if measure.snomed_severity == "warning" and missing.loc[-1] != "system":
+            # the slice is optional in the profile (0..*, Must Support): «bør»
+            missing = replace(
+                missing,
+                level=Level.WARNING,
+                text=f"{missing.text.removesuffix('.')} (profilen sier bør, ikke skal).",
+            )
+        findings.append(missing)
     elif all(c.get("code") != measure.snomed for _, c in snomed):
         j, wrong = snomed[0]
         findings.append(
@@ -345,7 +355,7 @@ def blood_pressure(
             )
         index, component = matches[0]
         findings += [
-            Finding("blood-pressure", f.loc, f.text, f.hint)
+            replace(f, check="blood-pressure")
             for f in _measure_codes(
                 measure, component.get("code"), ("component", index, "code"), rs
             )

@@ -15,6 +15,7 @@ from generator.sandbox import inputs, kit, requirements, testdata
 from generator.sandbox.report import Report, Status, TestResult
 
 RS = requirements.get("vkp-vitals-1")
+OFFICIAL = requirements.get("vkp-observation")  # follows HL7 Norway's VKP profiles
 WHEN = datetime(2026, 3, 2, 8, 15, tzinfo=testdata.OSLO_WINTER)
 VALUES = {
     "heart-rate": (78.0,),
@@ -44,11 +45,15 @@ def bundle(*resources: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def verify(files: dict[str, Any], capabilities: tuple[str, ...] = ("send-vital-signs",)) -> Report:
+def verify(
+    files: dict[str, Any],
+    capabilities: tuple[str, ...] = ("send-vital-signs",),
+    rs: requirements.RequirementSet = RS,
+) -> Report:
     """Verify resources as files named by the keys (JSON written as the generator
     writes it, so line numbers are those of `testdata.dumps`)."""
     sources = [inputs.parse(name, testdata.dumps(value)) for name, value in files.items()]
-    return kit.verify_sources(sources, RS, kit.Target("test", capabilities))
+    return kit.verify_sources(sources, rs, kit.Target("test", capabilities))
 
 
 def result(report: Report, requirement_id: str) -> TestResult:

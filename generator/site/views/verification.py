@@ -47,7 +47,7 @@ def status(solution: Solution, site: Site) -> str:
 
 def status_line(solution: Solution, site: Site) -> str:
     """The status in a few words, with the requirement set when one was run:
-    «✓ Verifisert (vkp-vitals-1 1.0.0)»."""
+    «✓ Verifisert (vkp-observation 0.5.2)»."""
     report = report_of(solution, site)
     label = STATUS_TEXT[status(solution, site)]
     if report is None:

@@ -1,0 +1,91 @@
+"""The requirement set derived from HL7 Norway's official VKP profiles (0.5.2): what
+the profiles require is an error, what they only mark Must Support on an optional
+element is a «bør», and what the old set (vkp-vitals-1) refused but the profiles
+allow now passes. The same variants against vkp-vitals-1 show the difference."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.sandbox.report import Level, Status
+from tests.support.fhir_examples import OFFICIAL, RS, bundle, observation, result, verify
+
+SNOMED = "http://snomed.info/sct"
+
+
+def _without_snomed(resource: dict[str, Any]) -> dict[str, Any]:
+    codings = resource["code"]["coding"]
+    resource["code"]["coding"] = [c for c in codings if c["system"] != SNOMED]
+    return resource
+
+
+def test_a_missing_snomed_code_is_a_bor_under_the_official_profiles() -> None:
+    files = {"puls.json": _without_snomed(observation("heart-rate"))}
+    report = verify(files, rs=OFFICIAL)
+    codes = result(report, "profile-codes")
+    assert codes.status is Status.PASS and report.verified
+    [note] = codes.messages
+    assert note.level is Level.WARNING and "bør" in note.text
+    old = verify(files)
+    assert result(old, "profile-codes").status is Status.FAIL and not old.verified
+
+
+def test_a_wrong_snomed_code_is_still_an_error() -> None:
+    resource = observation("heart-rate")
+    next(c for c in resource["code"]["coding"] if c["system"] == SNOMED)["code"] = "27113001"
+    report = verify({"puls.json": resource}, rs=OFFICIAL)
+    assert result(report, "profile-codes").status is Status.FAIL and not report.verified
+
+
+def test_the_diastolic_snomed_code_is_fixed_by_the_profile() -> None:
+    pressure = observation("blood-pressure")
+    diastolic = pressure["component"][1]["code"]["coding"]
+    diastolic.append({"system": SNOMED, "code": "271649006"})  # the systolic one
+    report = verify({"bt.json": pressure}, rs=OFFICIAL)
+    found = result(report, "blood-pressure-components")
+    assert found.status is Status.FAIL
+    [message] = found.messages
+    assert message.expression.endswith("component[1].code.coding[1].code")
+    assert "271650006" in message.hint
+    # the old set never looked at the diastolic SNOMED CT code
+    assert result(verify({"bt.json": pressure}), "blood-pressure-components").status is (
+        Status.PASS
+    )
+
+
+def test_subject_display_is_a_bor_under_the_official_profiles() -> None:
+    resource = observation("heart-rate")
+    del resource["subject"]["display"]
+    report = verify({"puls.json": resource}, rs=OFFICIAL)
+    assert result(report, "subject-display").status is Status.FAIL
+    assert result(report, "subject-display").requirement.severity == "warning"
+    assert report.verified  # a failed BØR never stops the verification
+    assert not verify({"puls.json": resource}).verified
+
+
+def test_the_batch_bundle_allows_put_and_any_unique_full_url() -> None:
+    sent = bundle(observation("heart-rate"), observation("body-weight"))
+    sent["entry"][0]["fullUrl"] = "https://hjemmepuls.example.no/maling/1"
+    sent["entry"][1]["request"] = {"method": "PUT", "url": "Observation/vekt-1"}
+    assert result(verify({"b.json": sent}, rs=OFFICIAL), "batch-bundle").status is Status.PASS
+    old = result(verify({"b.json": sent}), "batch-bundle")
+    assert old.status is Status.FAIL and len(old.messages) == 2  # urn:uuid and POST
+    sent["entry"][1]["fullUrl"] = sent["entry"][0]["fullUrl"]
+    sent["entry"][1]["request"] = {"method": "PATCH", "url": "Observation/vekt-1"}
+    found = result(verify({"b.json": sent}, rs=OFFICIAL), "batch-bundle")
+    texts = sorted(m.text for m in found.messages)
+    assert found.status is Status.FAIL and len(texts) == 2
+    assert any("den samme som i entry[0]" in t for t in texts)
+    assert any("POST eller PUT" in t for t in texts)
+
+
+def test_put_names_the_observation_it_updates() -> None:
+    sent = bundle(observation("heart-rate"))
+    sent["entry"][0]["request"] = {"method": "PUT", "url": "Observation"}
+    [message] = result(verify({"b.json": sent}, rs=OFFICIAL), "batch-bundle").messages
+    assert message.expression.endswith("request.url") and "Observation/<id>" in message.hint
+
+
+def test_both_sets_are_tried_on_the_same_valid_examples() -> None:
+    files = {f"{p.id}.json": observation(p.id) for p in RS.profiles}
+    assert verify(files).verified and verify(files, rs=OFFICIAL).verified
