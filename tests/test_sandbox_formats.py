@@ -64,6 +64,7 @@ def test_json_report_has_its_fixed_shape() -> None:
         "capabilities",
         "verified",
         "observations",
+        "unmeasured",
         "counts",
         "files",
         "resources",

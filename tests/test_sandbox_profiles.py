@@ -89,3 +89,66 @@ def test_put_names_the_observation_it_updates() -> None:
 def test_both_sets_are_tried_on_the_same_valid_examples() -> None:
     files = {f"{p.id}.json": observation(p.id) for p in RS.profiles}
     assert verify(files).verified and verify(files, rs=OFFICIAL).verified
+
+
+def _observation_of(
+    snomed: str | None, loinc: str | None = None, *, category: bool = False
+) -> dict[str, Any]:
+    """A measurement shaped as the guide's own examples (vkp-news2-create and so on),
+    with the example catalogue's synthetic patient and nurse."""
+    resource = observation("heart-rate")
+    codings = []
+    if loinc:
+        codings.append({"system": "http://loinc.org", "code": loinc})
+    if snomed:
+        codings.append({"system": SNOMED, "code": snomed})
+    resource["code"] = {"coding": codings}
+    if not category:
+        del resource["category"]
+    return resource
+
+
+def test_glucose_height_bmi_and_the_scores_verify_under_their_own_capabilities() -> None:
+    glucose = _observation_of("434912009", "15074-8", category=True)
+    glucose["code"]["coding"].append(
+        {"system": "urn:oid:2.16.578.1.12.4.1.1.7280", "code": "NPU02187"}
+    )
+    glucose["valueQuantity"] = {
+        "value": 6.3,
+        "unit": "mmol/L",
+        "system": "http://unitsofmeasure.org",
+        "code": "mmol/L",
+    }
+    height = _observation_of(None, "8302-2", category=True)
+    height["valueQuantity"] = {"value": 171, "system": "http://unitsofmeasure.org", "code": "cm"}
+    news2 = _observation_of("1104051000000101")
+    news2["valueQuantity"] = {"value": 3}
+    cfs = _observation_of("763264000")
+    cfs["valueQuantity"] = {"value": 2}
+    acvpu = _observation_of("1104441000000107")
+    del acvpu["valueQuantity"]
+    acvpu["valueCodeableConcept"] = {"text": "Alert"}
+    capabilities = ("send-glucose", "send-body-measures", "send-scores")
+    files = {
+        "glukose.json": glucose,
+        "hoyde.json": height,
+        "news2.json": news2,
+        "cfs.json": cfs,
+        "acvpu.json": acvpu,
+    }
+    report = verify(files, capabilities, rs=OFFICIAL)
+    assert report.verified, [(m.expression, m.text) for m in report.messages]
+    assert report.observations == 5 and report.unmeasured == ()
+    assert not report.messages  # the scores need no vital-signs category
+    # the same glucose without its NPU code: a «bør», still verified
+    glucose["code"]["coding"].pop()
+    again = verify({"glukose.json": glucose}, ("send-glucose",), rs=OFFICIAL)
+    [note] = again.messages
+    assert again.verified and note.level is Level.WARNING and "NPU02187" in note.hint
+
+
+def test_each_declared_capability_needs_its_own_measurement() -> None:
+    files = {"puls.json": observation("heart-rate")}
+    report = verify(files, ("send-vital-signs", "send-scores"), rs=OFFICIAL)
+    assert report.unmeasured == ("send-scores",) and not report.verified
+    assert verify(files, ("send-vital-signs",), rs=OFFICIAL).verified

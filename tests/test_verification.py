@@ -127,7 +127,8 @@ def test_every_shipped_set_loads_and_every_check_is_used(set_id: str) -> None:
     used = {r.check for r in sets[set_id].requirements}
     assert used == set(get_args(CheckName))
     rs = sets[set_id]
-    assert {p.loinc for p in rs.profiles} == {
+    vital = {p.loinc for p in rs.profiles if p.capability == "send-vital-signs"}
+    assert vital == {
         "8867-4",
         "9279-1",
         "2708-6",
@@ -147,14 +148,26 @@ def test_the_default_follows_the_official_profiles_and_the_old_set_points_to_it(
     # what the official profiles allow and the old set refused
     assert new.bundle.methods == ("POST", "PUT") and new.bundle.full_url == "unique"
     assert old.bundle.methods == ("POST",) and old.bundle.full_url == "urn-uuid"
-    assert {p.snomed_severity for p in new.profiles} == {"warning"}
+    vital = [p for p in new.profiles if p.capability == "send-vital-signs"]
+    assert {p.snomed_severity for p in vital} == {"warning"}
+    # every measurement the guide defines, each under a capability a solution declares
+    assert {p.id: p.capability for p in new.profiles if p.capability != "send-vital-signs"} == {
+        "glucose": "send-glucose",
+        "body-height": "send-body-measures",
+        "body-mass-index": "send-body-measures",
+        "news2": "send-scores",
+        "clinical-frailty-scale": "send-scores",
+        "level-of-consciousness": "send-scores",
+    }
     assert {p.snomed_severity for p in old.profiles} == {"error"}
     display = next(r for r in new.requirements if r.check == "subject-display")
     assert display.severity == "warning"
     # what they fix and the old set never checked: the diastolic SNOMED CT code
     pressure = next(p for p in new.profiles if p.id == "blood-pressure")
     assert [c.snomed for c in pressure.components] == ["271649006", "271650006"]
-    assert all(p.source and "vkpobservation" in p.source for p in new.profiles)
+    assert all(p.source for p in new.profiles)
+    core = {"body-height", "body-mass-index"}  # FHIR's own vital-signs profiles
+    assert all("vkpobservation" in str(p.source) for p in new.profiles if p.id not in core)
 
 
 def test_unknown_set_names_the_known_ones() -> None:

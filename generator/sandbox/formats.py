@@ -40,10 +40,14 @@ def counts(report: Report) -> str:
     )
 
 
-NOTHING_SENT = (
-    "Ingen måling (Observation) er prøvd, så det er ikke vist at løsningen sender noe. "
-    "Legg ved minst én Observation for evnen løsningen oppgir."
-)
+def nothing_sent(report: Report) -> str:
+    """What is missing when a declared sending capability had no Observation tried."""
+    names = dict(report.capabilities)
+    listed = ", ".join(f"{c} ({names.get(c, c)})" for c in report.unmeasured)
+    return (
+        f"Ingen måling (Observation) er prøvd for {listed}, så det er ikke vist at "
+        "løsningen sender det. Legg ved minst én Observation for hver evne løsningen oppgir."
+    )
 
 
 def _capabilities(report: Report) -> str:
@@ -72,7 +76,7 @@ def text(report: Report) -> str:
             lines.append(f"        {message.text}")
             lines.append(f"        Slik retter du: {message.hint}")
     if report.nothing_sent:
-        lines += ["", NOTHING_SENT]
+        lines += ["", nothing_sent(report)]
     lines += ["", f"Resultat: {verdict(report)} ({counts(report)})."]
     return "\n".join(lines) + "\n"
 
@@ -119,6 +123,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "capabilities": [{"id": cid, "name": name} for cid, name in report.capabilities],
         "verified": report.verified,
         "observations": report.observations,
+        "unmeasured": list(report.unmeasured),
         "counts": {str(s): report.count(s) for s in Status},
         "files": list(report.files),
         "resources": report.resources,
@@ -170,7 +175,7 @@ def markdown(report: Report, *, heading: int = 3) -> str:
         "",
     ]
     if report.nothing_sent:
-        lines += [f"**{escape(NOTHING_SENT)}**", ""]
+        lines += [f"**{escape(nothing_sent(report))}**", ""]
     lines += [
         "| Krav | Nivå | Resultat | Merknad |",
         "|---|---|---|---|",

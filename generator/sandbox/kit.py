@@ -42,7 +42,7 @@ from generator.sandbox import (
 from generator.sandbox.findings import Finding, Resource, expression
 from generator.sandbox.inputs import Source
 from generator.sandbox.report import Level, Message, Report, Status, TestResult
-from generator.sandbox.requirements import Requirement, RequirementSet
+from generator.sandbox.requirements import Capability, Profile, Requirement, RequirementSet
 
 KIT_VERSION = "1.1.0"  # 1.1.0: vs-3 on each component; no Observation, not verified
 MAX_MESSAGES = 100  # per requirement; the rest are counted
@@ -114,6 +114,7 @@ class FileResult:
     tried: Counter[str] = field(default_factory=Counter)
     not_tried: Counter[str] = field(default_factory=Counter)
     found: list[Placed] = field(default_factory=list)
+    measured: Counter[str] = field(default_factory=Counter)  # Observations by capability
 
 
 def verify(
@@ -239,7 +240,13 @@ def _resource(
         if not valid:
             result.not_tried.update(c for c in _OBSERVATION_CHECKS if c in active)
             return
-        for check, problems in _observation(resource.data, rs, active):
+        profile = vitals.profile_of(resource.data, rs)
+        sending = rs.sending()
+        if profile is not None:
+            result.measured[profile.capability] += 1
+        elif sending:  # an unknown code: the codes test says so, under the first
+            result.measured[sending[0]] += 1
+        for check, problems in _observation(resource.data, rs, active, profile):
             result.tried[check] += 1
             found += [(resource, f) for f in problems]
         return
@@ -262,18 +269,19 @@ _BY_TYPE: dict[str, tuple[str, Callable[[dict[str, Any], RequirementSet], list[F
 _EVERY_OBSERVATION: dict[str, Callable[[dict[str, Any], RequirementSet], list[Finding]]] = {
     "invariants": lambda data, rs: invariants.check(data),
     "effective": lambda data, rs: vitals.effective(data),
-    "category": vitals.category,
     "subject-identifier": parties.subject_identifier,
     "subject-display": lambda data, rs: parties.subject_display(data),
 }
 
 
 def _observation(
-    data: dict[str, Any], rs: RequirementSet, active: frozenset[str]
+    data: dict[str, Any], rs: RequirementSet, active: frozenset[str], profile: Profile | None
 ) -> list[tuple[str, list[Finding]]]:
-    """(check, findings) for every active test that applies to this Observation."""
+    """(check, findings) for every active test that applies to this Observation;
+    `profile` is `vitals.profile_of(data, rs)`."""
     done = [(name, run(data, rs)) for name, run in _EVERY_OBSERVATION.items() if name in active]
-    profile = vitals.profile_of(data, rs)
+    if "category" in active:
+        done.append(("category", vitals.category(data, rs, profile)))
     if "codes" in active:
         done.append(("codes", vitals.codes(data, rs, profile)))
     if "units" in active:
@@ -297,10 +305,12 @@ def _report(
 ) -> Report:
     tried: Counter[str] = Counter()
     not_tried: Counter[str] = Counter()
+    measured: Counter[str] = Counter()
     found: dict[str, list[Placed]] = {}
     for result in results:
         tried.update(result.tried)
         not_tried.update(result.not_tried)
+        measured.update(result.measured)
         for placed in result.found:
             found.setdefault(placed.check, []).append(placed)
     live_results = _live(requirements, rs, target)
@@ -310,7 +320,8 @@ def _report(
         else _result(r, tried[r.check], not_tried[r.check], found.get(r.check, []))
         for r in requirements
     )
-    capabilities = {r.capability for r in requirements}
+    declared_ids = set(target.capabilities or tuple(c.id for c in rs.capabilities))
+    capabilities = {c for r in requirements for c in r.capabilities} & declared_ids
     declared = [c for c in rs.capabilities if c.id in capabilities]
     return Report(
         requirement_set=rs.id,
@@ -323,9 +334,21 @@ def _report(
         files=tuple(r.name for r in results),
         resources=sum(r.resources for r in results),
         results=tests,
-        observations=max((tried[c] for c in _OBSERVATION_CHECKS), default=0),
-        sends=any(not c.endpoint for c in declared),
+        observations=sum(measured.values()),
+        unmeasured=_unmeasured(declared, measured, explicit=bool(target.capabilities)),
     )
+
+
+def _unmeasured(
+    declared: list[Capability], measured: Counter[str], *, explicit: bool
+) -> tuple[str, ...]:
+    """The sending capabilities with no Observation of theirs tried. Declared by a
+    solution, each must be shown; for files verified without a declaration, at
+    least one measurement of any kind must be there."""
+    sending = [c.id for c in declared if not c.endpoint]
+    if explicit:
+        return tuple(c for c in sending if not measured[c])
+    return () if any(measured[c] for c in sending) or not sending else (sending[0],)
 
 
 def _result(

@@ -75,24 +75,25 @@ class Report:
     files: tuple[str, ...]
     resources: int
     results: tuple[TestResult, ...]
-    # Observations the measurement tests were tried on; when a capability that sends
-    # measurements is declared, none tried means nothing was shown to be sent
+    # Observations the measurement tests were tried on
     observations: int = 0
-    sends: bool = True
+    # the declared capabilities that send measurements but had no Observation of
+    # theirs tried: nothing shows that the solution sends them
+    unmeasured: tuple[str, ...] = ()
 
     @property
     def verified(self) -> bool:
-        """No SKAL-requirement failed, at least one was tried and passed, and a
-        solution that declares sending measurements had at least one Observation
-        tried: a lone Patient, or a folder with no measurement, proves nothing."""
+        """No SKAL-requirement failed, at least one was tried and passed, and every
+        declared capability that sends measurements had at least one Observation of
+        its own tried: a lone Patient, or a folder with no such measurement, proves
+        nothing."""
         tried = any(r.status is Status.PASS for r in self.results)
-        shown = self.observations > 0 or not self.sends
-        return tried and shown and not any(r.blocking for r in self.results)
+        return tried and not self.unmeasured and not any(r.blocking for r in self.results)
 
     @property
     def nothing_sent(self) -> bool:
-        """A sending capability was declared, but no Observation could be tried."""
-        return self.sends and self.observations == 0
+        """A sending capability was declared, but none of its Observations was tried."""
+        return bool(self.unmeasured)
 
     def count(self, status: Status) -> int:
         return sum(r.status is status for r in self.results)

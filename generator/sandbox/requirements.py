@@ -64,8 +64,11 @@ class Capability(_Data):
 
 
 class Requirement(_Data):
+    """One requirement; `capability` and `also` name the capabilities it belongs to."""
+
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     capability: str
+    also: tuple[str, ...] = ()  # more capabilities the requirement applies to
     severity: Literal["error", "warning"]
     check: CheckName
     text: str
@@ -74,12 +77,17 @@ class Requirement(_Data):
     def live(self) -> bool:
         return self.check in LIVE_CHECKS
 
+    @property
+    def capabilities(self) -> tuple[str, ...]:
+        return (self.capability, *self.also)
+
 
 class Systems(_Data):
     category: str
     loinc: str
     snomed: str
     ucum: str
+    npu: str | None = None  # NPU/NLK, the Norwegian laboratory code system
 
 
 class IdentifierSystem(_Data):
@@ -94,14 +102,15 @@ class Measure(_Data):
 
     id: str
     name: str  # Norwegian, for messages and `code.text`
-    display: str  # LOINC's display name
-    loinc: str
+    display: str  # LOINC's (or SNOMED CT's) display name
+    loinc: str | None = None  # None: the profile is known by its SNOMED CT code
     snomed: str | None = None
     # the SNOMED CT slice: `error` when the code must be there; `warning` when the
     # profile makes the slice optional (0..*, Must Support: «bør»). A wrong code in
     # the slice is always an error: the profile fixes it.
     snomed_severity: Literal["error", "warning"] = "error"
-    units: tuple[str, ...]
+    npu: str | None = None  # an NPU/NLK code the profile may carry (bør)
+    units: tuple[str, ...] = ()  # empty: the profile does not constrain the value
     example_unit: str | None = None
     # where the rules come from, for a vendor to look up: the profile's canonical
     # URL and the element, e.g. «component[DiastolicBP].code.coding[DBPSCTCode]»
@@ -110,6 +119,16 @@ class Measure(_Data):
 
 class Profile(Measure):
     components: tuple[Measure, ...] = ()
+    # the category the profile requires; None for those that require none (scores)
+    category: str | None = "vital-signs"
+    # the capability a solution declares to send this measurement
+    capability: str = "send-vital-signs"
+
+    @model_validator(mode="after")
+    def _known_by_a_code(self) -> Profile:
+        if self.loinc is None and self.snomed is None:
+            raise ValueError(f"profilen {self.id} har verken LOINC- eller SNOMED CT-kode")
+        return self
 
 
 class BundleRules(_Data):
@@ -155,16 +174,20 @@ class RequirementSet(_Data):
         checks = [r.check for r in self.requirements]
         if len(set(ids)) != len(ids) or len(set(checks)) != len(checks):
             raise ValueError("krav-id og check må være unike i et kravsett")
-        unknown = [r.id for r in self.requirements if r.capability not in capabilities]
+        unknown = [r.id for r in self.requirements if not set(r.capabilities) <= capabilities]
         if unknown:
             raise ValueError(f"krav med ukjent evne: {unknown}")
         return self
+
+    def sending(self) -> tuple[str, ...]:
+        """The capabilities that send measurements (not tried against an endpoint)."""
+        return tuple(c.id for c in self.capabilities if not c.endpoint)
 
     def capability(self, capability_id: str) -> Capability | None:
         return next((c for c in self.capabilities if c.id == capability_id), None)
 
     def requirements_for(self, capabilities: tuple[str, ...]) -> tuple[Requirement, ...]:
-        return tuple(r for r in self.requirements if r.capability in capabilities)
+        return tuple(r for r in self.requirements if set(r.capabilities) & set(capabilities))
 
     @property
     def label(self) -> str:

@@ -267,7 +267,7 @@ def generate(patients: int, seed: int, days: int = 7) -> list[tuple[str, dict[st
             nurse = rng.choice(nurses)
             weight = _clamp(weight + rng.gauss(0, 0.3), 40, 150)
             values = _day_values(base, day, weight, rng)
-            for profile in rs.profiles:
+            for profile in (p for p in rs.profiles if p.capability == "send-vital-signs"):
                 resource = observation(profile, patient, nurse, when, values[profile.id], rs)
                 entries.append(_entry(resource, rng))
         stem = f"pasient-{number:0{width}d}"

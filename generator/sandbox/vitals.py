@@ -53,15 +53,19 @@ VALUE_KEYS = (
 
 
 def profile_of(observation: dict[str, Any], rs: RequirementSet) -> Profile | None:
-    """The profile whose LOINC code (or failing that, SNOMED CT code) the
-    Observation carries, with the right code system."""
+    """The profile whose LOINC code (or failing that, SNOMED CT code, then NPU code)
+    the Observation carries, with the right code system."""
     code = observation.get("code")
     loinc = set(codes_in(code, rs.systems.loinc))
     for profile in rs.profiles:
-        if profile.loinc in loinc:
+        if profile.loinc is not None and profile.loinc in loinc:
             return profile
     snomed = set(codes_in(code, rs.systems.snomed))
-    return next((p for p in rs.profiles if p.snomed in snomed), None)
+    found = next((p for p in rs.profiles if p.snomed is not None and p.snomed in snomed), None)
+    if found is not None or rs.systems.npu is None:
+        return found
+    npu = set(codes_in(code, rs.systems.npu))
+    return next((p for p in rs.profiles if p.npu is not None and p.npu in npu), None)
 
 
 def effective(observation: dict[str, Any]) -> list[Finding]:
@@ -89,7 +93,13 @@ def effective(observation: dict[str, Any]) -> list[Finding]:
     ]
 
 
-def category(observation: dict[str, Any], rs: RequirementSet) -> list[Finding]:
+def category(
+    observation: dict[str, Any], rs: RequirementSet, profile: Profile | None
+) -> list[Finding]:
+    """The vital-signs category, where the measurement's profile requires it (the
+    scores NEWS2, CFS and ACVPU require no category)."""
+    if profile is not None and profile.category is None:
+        return []
     categories = observation.get("category")
     concepts = categories if isinstance(categories, list) else []
     if any("vital-signs" in codes_in(c, rs.systems.category) for c in concepts):
@@ -131,7 +141,9 @@ def codes(
 
 
 def _unknown_code(code: Any, rs: RequirementSet) -> Finding:
-    known = {p.loinc: p for p in rs.profiles} | {p.snomed: p for p in rs.profiles if p.snomed}
+    known = {p.loinc: p for p in rs.profiles if p.loinc} | {
+        p.snomed: p for p in rs.profiles if p.snomed
+    }
     for j, coding in codings(code):
         value = coding.get("code")
         profile = known.get(value) if isinstance(value, str) else None
@@ -144,7 +156,10 @@ def _unknown_code(code: Any, rs: RequirementSet) -> Finding:
                 f"«{shown(coding.get('system'))}».",
                 f'Skriv «"system": "{right}"».',
             )
-    listing = ", ".join(f"{p.name} (LOINC {p.loinc})" for p in rs.profiles)
+    listing = ", ".join(
+        f"{p.name} ({'LOINC ' + p.loinc if p.loinc else 'SNOMED CT ' + str(p.snomed)})"
+        for p in rs.profiles
+    )
     return Finding(
         "codes",
         ("code",),
@@ -155,10 +170,14 @@ def _unknown_code(code: Any, rs: RequirementSet) -> Finding:
 
 def _measure_codes(measure: Measure, code: Any, loc: Loc, rs: RequirementSet) -> list[Finding]:
     findings = []
-    if measure.loinc not in codes_in(code, rs.systems.loinc):
+    if measure.loinc is not None and measure.loinc not in codes_in(code, rs.systems.loinc):
         findings.append(
             _missing_code("LOINC-koden for", measure, measure.loinc, rs.systems.loinc, code, loc)
         )
+    npu = rs.systems.npu
+    if measure.npu is not None and npu is not None and measure.npu not in codes_in(code, npu):
+        missing = _missing_code("NPU-koden for", measure, measure.npu, npu, code, loc)
+        findings.append(replace(missing, level=Level.WARNING))
     if measure.snomed is None:
         return findings
     snomed = [(j, c) for j, c in codings(code) if c.get("system") == rs.systems.snomed]

@@ -150,7 +150,7 @@ def sandbox_page(site: Site, link: Linker) -> dict[str, Any]:
                         "requirements": [
                             [r.id, STRENGTH[r.severity], r.text]
                             for r in rs.requirements
-                            if r.capability == c.id
+                            if c.id in r.capabilities
                         ],
                     }
                     for c in rs.capabilities
