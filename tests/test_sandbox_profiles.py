@@ -152,3 +152,23 @@ def test_each_declared_capability_needs_its_own_measurement() -> None:
     report = verify(files, ("send-vital-signs", "send-scores"), rs=OFFICIAL)
     assert report.unmeasured == ("send-scores",) and not report.verified
     assert verify(files, ("send-vital-signs",), rs=OFFICIAL).verified
+
+
+def test_blood_pressure_body_site_method_and_performer_follow_the_profile() -> None:
+    pressure = observation("blood-pressure")
+    pressure["bodySite"] = {"coding": [{"system": SNOMED, "code": "368209003"}]}  # overarm
+    pressure["method"] = {"coding": [{"system": SNOMED, "code": "37931006"}]}
+    assert result(
+        verify({"bt.json": pressure}, rs=OFFICIAL), "blood-pressure-components"
+    ).status is (Status.PASS)
+    pressure["bodySite"] = {"coding": [{"system": SNOMED, "code": "40983000"}]}  # arm: not bound
+    pressure["performer"].append(
+        {"identifier": {"system": "urn:oid:2.16.578.1.12.4.1.4.101", "value": "974760673"}}
+    )
+    found = result(verify({"bt.json": pressure}, rs=OFFICIAL), "blood-pressure-components")
+    errors = [m for m in found.messages if m.level is Level.ERROR]
+    where = sorted(m.expression.rsplit(".", 1)[-1] for m in errors)
+    assert found.status is Status.FAIL and where == ["coding[0]", "performer[1]"]
+    # the old set had neither rule
+    old = result(verify({"bt.json": pressure}), "blood-pressure-components")
+    assert old.status is Status.PASS

@@ -123,6 +123,11 @@ class Profile(Measure):
     category: str | None = "vital-signs"
     # the capability a solution declares to send this measurement
     capability: str = "send-vital-signs"
+    # required bindings to SNOMED CT value sets (blood pressure): the codes allowed
+    body_sites: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    # the resource types a performer may be (blood pressure: Practitioner only)
+    performer_types: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _known_by_a_code(self) -> Profile:

@@ -388,4 +388,64 @@ def blood_pressure(
                     f"Skriv trykket i valueQuantity ({measure.example_unit}).",
                 )
             )
+    findings += _bound(observation, "bodySite", profile.body_sites, "målested", rs)
+    findings += _bound(observation, "method", profile.methods, "målemetode", rs)
+    findings += _performer_types(observation, profile, rs)
+    return findings
+
+
+def _bound(
+    observation: dict[str, Any], key: str, allowed: tuple[str, ...], what: str, rs: RequirementSet
+) -> list[Finding]:
+    """A required binding to a SNOMED CT value set: when the element is there, its
+    coding must be one of the codes (the profile fixes the system too)."""
+    concept = observation.get(key)
+    if not allowed or not isinstance(concept, dict):
+        return []
+    listed = codings(concept)
+    if any(c.get("system") == rs.systems.snomed and c.get("code") in allowed for _, c in listed):
+        return []
+    where: Loc = (key, "coding", listed[0][0]) if listed else (key,)
+    shown_code = shown(listed[0][1].get("code")) if listed else "ingen koding"
+    return [
+        Finding(
+            "blood-pressure",
+            where,
+            f"{what.capitalize()} ({key}) «{shown_code}» er ikke i verdisettet profilen krever "
+            "(påkrevd binding, SNOMED CT).",
+            f"Bruk en av SNOMED CT-kodene {', '.join(allowed)} med «\"system\": "
+            f"\"{rs.systems.snomed}\"», eller utelat {key}.",
+        )
+    ]
+
+
+def _performer_types(
+    observation: dict[str, Any], profile: Profile, rs: RequirementSet
+) -> list[Finding]:
+    """Who may perform the measurement, when the profile narrows it (blood pressure:
+    a Practitioner), from the performer's `type` or the kind of its identifier."""
+    performers = observation.get("performer")
+    if not profile.performer_types or not isinstance(performers, list):
+        return []
+    kinds = {s.system: s.type for s in rs.performer_identifier_systems if s.type}
+    findings = []
+    for index, party in enumerate(performers):
+        if not isinstance(party, dict):
+            continue
+        identifier = party.get("identifier")
+        system = identifier.get("system") if isinstance(identifier, dict) else None
+        given = party.get("type")
+        kind = given if isinstance(given, str) else kinds.get(system) if system else None
+        if isinstance(kind, str) and kind not in profile.performer_types:
+            allowed = " eller ".join(profile.performer_types)
+            findings.append(
+                Finding(
+                    "blood-pressure",
+                    ("performer", index),
+                    f"Blodtrykk utføres av {allowed} i profilen, men performer[{index}] er "
+                    f"{shown(kind)}.",
+                    "Oppgi personen som målte (fødselsnummer, «type»: «Practitioner»); "
+                    "virksomheten hører ikke hjemme her for blodtrykk.",
+                )
+            )
     return findings
