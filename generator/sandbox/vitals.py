@@ -413,8 +413,8 @@ def _bound(
             where,
             f"{what.capitalize()} ({key}) «{shown_code}» er ikke i verdisettet profilen krever "
             "(påkrevd binding, SNOMED CT).",
-            f"Bruk en av SNOMED CT-kodene {', '.join(allowed)} med «\"system\": "
-            f"\"{rs.systems.snomed}\"», eller utelat {key}.",
+            f'Bruk en av SNOMED CT-kodene {", ".join(allowed)} med «"system": '
+            f'"{rs.systems.snomed}"», eller utelat {key}.',
         )
     ]
 
