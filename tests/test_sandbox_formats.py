@@ -83,7 +83,7 @@ def test_json_report_has_its_fixed_shape() -> None:
     ]
     first = data["results"][0]
     assert set(first) == {"requirement", "status", "summary", "messages", "omitted"}
-    assert set(first["requirement"]) == {"id", "text", "severity", "capability"}
+    assert set(first["requirement"]) == {"id", "text", "severity", "capability", "source"}
     assert data["counts"] == {"pass": 10, "fail": 0, "skip": 3}
 
 

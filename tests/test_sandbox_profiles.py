@@ -172,3 +172,21 @@ def test_blood_pressure_body_site_method_and_performer_follow_the_profile() -> N
     # the old set had neither rule
     old = result(verify({"bt.json": pressure}), "blood-pressure-components")
     assert old.status is Status.PASS
+
+
+def test_every_requirement_names_where_it_comes_from_in_the_report() -> None:
+    assert all(r.source for r in OFFICIAL.requirements)
+    diastolic = next(r for r in OFFICIAL.requirements if r.check == "blood-pressure")
+    assert "component[DiastolicBP].code.coding[DBPSCTCode].code = 271650006" in str(
+        diastolic.source
+    )
+    resource = observation("heart-rate")
+    del resource["category"]
+    report = verify({"puls.json": resource}, rs=OFFICIAL)
+    from generator.sandbox import formats
+
+    text = formats.text(report)
+    assert "Kilde: http://hl7.org/fhir/StructureDefinition/vitalsigns: category[VSCat]" in text
+    assert "Kilde i guiden:" in formats.markdown(report)
+    [failed] = [r for r in formats.as_dict(report)["results"] if r["status"] == "fail"]
+    assert failed["requirement"]["source"].startswith("http://hl7.org/fhir/")

@@ -70,6 +70,8 @@ def text(report: Report) -> str:
         lines.append(f"[{label}] {result.requirement.id} ({strength}): {result.summary}")
         if result.status is Status.FAIL:
             lines.append(f"    Krav: {result.requirement.text}")
+            if result.requirement.source:
+                lines.append(f"    Kilde: {result.requirement.source}")
         for message in result.messages:
             where = " ".join(p for p in (message.position, message.expression) if p)
             lines.append(f"    {LEVEL_LABELS[message.level]}: {where}")
@@ -101,6 +103,7 @@ def _result_dict(result: TestResult) -> dict[str, Any]:
             "text": requirement.text,
             "severity": requirement.severity,
             "capability": requirement.capability,
+            "source": requirement.source,
         },
         "status": str(result.status),
         "summary": result.summary,
@@ -192,6 +195,8 @@ def markdown(report: Report, *, heading: int = 3) -> str:
         lines += ["", f"{h}# Funn", ""]
     for result in failed:
         lines.append(f"**{code(result.requirement.id)}** {escape(result.requirement.text)}")
+        if result.requirement.source:
+            lines.append(f"Kilde i guiden: {code(result.requirement.source)}")
         lines.append("")
         for message in result.messages:
             where = " ".join(code(p) for p in (message.position, message.expression) if p)

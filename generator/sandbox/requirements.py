@@ -72,6 +72,9 @@ class Requirement(_Data):
     severity: Literal["error", "warning"]
     check: CheckName
     text: str
+    # the profile element or invariant the requirement comes from, to look up in
+    # the guide, e.g. «vkp-Observation-Bloodpressure: component[DiastolicBP]…»
+    source: str | None = None
 
     @property
     def live(self) -> bool:

@@ -141,6 +141,10 @@ def sandbox_page(site: Site, link: Linker) -> dict[str, Any]:
                 "title": rs.title,
                 "label": rs.label,
                 "source": rs.source,
+                "guide": f"{rs.guide.name} {rs.guide.version} ({rs.guide.canonical})"
+                if rs.guide
+                else "",
+                "superseded_by": rs.superseded_by or "",
                 "description": rs.description,
                 "capabilities": [
                     {
@@ -148,7 +152,7 @@ def sandbox_page(site: Site, link: Linker) -> dict[str, Any]:
                         "name": c.name,
                         "description": c.description,
                         "requirements": [
-                            [r.id, STRENGTH[r.severity], r.text]
+                            [r.id, STRENGTH[r.severity], r.text, r.source or "–"]
                             for r in rs.requirements
                             if c.id in r.capabilities
                         ],
