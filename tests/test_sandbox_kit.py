@@ -338,13 +338,20 @@ def test_each_rule_fails_with_its_message(name: str) -> None:
     assert message.level is Level.ERROR
 
 
-def test_a_structurally_invalid_observation_is_not_tried_further() -> None:
+def test_a_structurally_invalid_observation_is_tried_for_what_it_does_not_break() -> None:
     resource = observation()
     resource["code"] = "8867-4"  # not a CodeableConcept
     report = verify({"a.json": resource})
     assert list(failed(report)) == ["fhir-r4-structure"]
+    # what reads the broken code is not tried …
     assert result(report, "profile-codes").status is Status.SKIP
     assert "1 med ugyldig struktur er ikke prøvd videre" in result(report, "profile-codes").summary
+    # … what does not is, in the same pass
+    assert result(report, "subject-identifier").status is Status.PASS
+    del resource["subject"]["display"]
+    resource["effectiveInstant"] = resource.pop("effectiveDateTime")
+    again = verify({"a.json": resource})
+    assert sorted(failed(again)) == ["effective-time", "fhir-r4-structure", "subject-display"]
 
 
 def test_unknown_element_suggests_the_right_name_also_inside_a_datatype() -> None:

@@ -238,7 +238,7 @@ def _resource(
     kind = resource.type
     if kind == "Observation":
         if not valid:
-            result.not_tried.update(c for c in _OBSERVATION_CHECKS if c in active)
+            _partly(resource, rs, active, result, found, problems)
             return
         profile = vitals.profile_of(resource.data, rs)
         sending = rs.sending()
@@ -258,6 +258,51 @@ def _resource(
         return
     result.tried[name] += 1
     found += [(resource, f) for f in test(resource.data, rs)]
+
+
+# The top-level elements each Observation test reads (by prefix: «value» is every
+# value[x]); None: it reads the whole resource.
+_READS: dict[str, tuple[str, ...] | None] = {
+    "invariants": None,
+    "effective": ("effective",),
+    "category": ("category", "code"),  # the profile, known by its code, says which
+    "codes": ("code",),
+    "units": ("code", "value", "component"),
+    "blood-pressure": ("code", "value", "component", "bodySite", "method", "performer"),
+    "subject-identifier": ("subject",),
+    "subject-display": ("subject",),
+    "performer": ("performer",),
+}
+
+
+def _partly(
+    resource: Resource,
+    rs: RequirementSet,
+    active: frozenset[str],
+    result: FileResult,
+    found: list[tuple[Resource, Finding]],
+    problems: list[Finding],
+) -> None:
+    """A structurally invalid Observation: the tests that read none of the broken
+    elements still run, so one pass reports everything that can be checked; the
+    rest are counted as not tried."""
+    broken = {str(p.loc[0]) for p in problems if p.loc}
+    whole = any(not p.loc for p in problems)  # a finding on the resource as a whole
+    usable = frozenset(
+        check
+        for check in _OBSERVATION_CHECKS
+        if check in active
+        and not whole
+        and (reads := _READS.get(check)) is not None
+        and not any(element.startswith(reads) for element in broken)
+    )
+    result.not_tried.update(c for c in _OBSERVATION_CHECKS if c in active and c not in usable)
+    if not usable:
+        return
+    profile = vitals.profile_of(resource.data, rs) if "code" not in broken else None
+    for check, checked in _observation(resource.data, rs, usable, profile):
+        result.tried[check] += 1
+        found += [(resource, f) for f in checked]
 
 
 # The test of the other resource types the requirement sets name.
