@@ -70,7 +70,8 @@ SEED = 1
 
 
 def _data(observations: int) -> tuple[Path, int]:
-    per_patient = DAYS * len(requirements.get(requirements.DEFAULT).profiles)
+    profiles = requirements.get(requirements.DEFAULT).profiles
+    per_patient = DAYS * sum(p.capability == "send-vital-signs" for p in profiles)
     patients = math.ceil(observations / per_patient)
     folder = OUT / f"verify-{patients}-{SEED}"
     if not folder.is_dir():

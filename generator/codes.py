@@ -63,11 +63,12 @@ CODES: dict[str, str] = {
     "duplicate-orgnr": "To leverandører har samme organisasjonsnummer.",
     "sandbox-declaration": "Ukjent kravsett eller evne, eller en eksempelressurs som mangler "
     "eller ligger utenfor løsningens mappe.",
-    # Procurement rules with dates (generator/rules/)
+    # Procurement rules with dates (generator/procurement/rules/)
     "date-order": "To datoer står i feil rekkefølge.",
     "dps-request-window": "Fristen for forespørsler er kortere enn 30 dager (FOA § 26-5).",
     "dps-decision-deadline": "En forespørsel er ikke avgjort innen 10 (15) virkedager.",
     "calloff-dps-validity": "Uttaket er utenfor ordningens gyldighet eller kategori.",
+    "dps-extension": "En forlengelse er kunngjort etter at ordningen var utløpt.",
     "calloff-invited": "Uttaket inviterer ikke nøyaktig de som var tatt opp den dagen.",
     "tender-period": "Tilbudsfristen er kortere enn 10 dager.",
     "award-rules": "Tildeling før fristen, eller tildelingskriterier som ikke holder.",

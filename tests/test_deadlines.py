@@ -65,7 +65,8 @@ def test_due_soon_before_anything_is_late(capsys: pytest.CaptureFixture[str], ro
     code, rows = _json(capsys, root, "2026-04-20")
     assert code == 0
     assert [(r["kind"], r["date"], r["record"], r["status"], r["legal"]) for r in rows] == [
-        ("award-notice", "2026-05-01", "uttak-a", "due", True)
+        # the 30th day after signing is 1 May, a holiday: due the Monday after
+        ("award-notice", "2026-05-04", "uttak-a", "due", True)
     ]
 
 
@@ -73,7 +74,7 @@ def test_overdue_legal_deadlines_exit_one(capsys: pytest.CaptureFixture[str], ro
     code, rows = _json(capsys, root, "2026-11-28", within=60)
     assert code == 1
     assert [(r["kind"], r["date"], r["status"], r["days"]) for r in rows] == [
-        ("award-notice", "2026-05-01", "overdue", -211),
+        ("award-notice", "2026-05-04", "overdue", -208),
         ("application-decision", "2026-11-16", "overdue", -12),
         ("milestone", "2027-01-15", "due", 48),
     ]
@@ -113,7 +114,7 @@ def test_ics_is_a_valid_calendar_with_stable_uids(
     calendar = icalendar.Calendar.from_ical(first)
     events = calendar.walk("VEVENT")
     assert [str(e["uid"]) for e in events] == [
-        "award-notice-calloff-uttak-a-2026-05-01@markedsplassen",
+        "award-notice-calloff-uttak-a-2026-05-04@markedsplassen",
         "application-decision-dps-dps-a-2026-11-16@markedsplassen",
         "milestone-calloff-uttak-a-2027-01-15@markedsplassen",
     ]

@@ -218,8 +218,10 @@ def _limit_cases() -> list[tuple[str, str, str, str]]:
     shipped catalogue."""
     return [
         (CALLOFF.name, "tender_deadline", "published+9", "tender-period"),
-        (CALLOFF.name, "award_notice_published", "signed+31", "award-notice"),
-        (CALLOFF.name, "decided", "tender_deadline+0", "award-rules"),
+        # a day past the 30-day period, counted as the EEA time-limit regulation does
+        (CALLOFF.name, "award_notice_published", "signed+30p", "award-notice"),
+        # the decision may come on the deadline day, not the day before
+        (CALLOFF.name, "decided", "tender_deadline-1", "award-rules"),
         (DPS.name, "request_deadline", "announced+29", "dps-request-window"),
         (APPLICATION.name, "decided", "received+11wd", "dps-decision-deadline"),
     ]
@@ -253,13 +255,19 @@ def test_moving_a_date_across_a_limit_and_back(
     root = _copy(tmp_path)
     target = _limit_target(root, kind)
     original = target.read_text(encoding="utf-8")
-    base_key, _, amount = move.partition("+")
+    from generator.procurement.periods import last_day
+
+    found = re.fullmatch(r"(\w+)([+-])(\d+)(wd|p)?", move)
+    assert found is not None, move
+    base_key, sign, count, unit = found.groups()
     _, base_line = _date_line(original, base_key)
     base = date.fromisoformat(base_line.split(":", 1)[1].strip())
-    if amount.endswith("wd"):
-        new = add_working_days(base, int(amount[:-2]))
+    if unit == "wd":
+        new = add_working_days(base, int(count))
+    elif unit == "p":  # the day after a period of `count` days has ended
+        new = date.fromordinal(last_day(base, int(count)).toordinal() + 1)
     else:
-        new = date.fromordinal(base.toordinal() + int(amount))
+        new = date.fromordinal(base.toordinal() + int(f"{sign}{count}"))
     moved, line = _move(original, field, new)
     target.write_text(moved, encoding="utf-8")
     _, diagnostics, _ = pipeline.run(root, TODAY)

@@ -177,7 +177,21 @@ def test_pending_request_is_overdue_after_its_limit(
 
 
 TENDER_PERIODS = [
-    ("10 days, ending on a Saturday", "2026-03-04", "2026-03-14", []),
+    # the 10th day is a Saturday: the period runs to the end of Monday
+    (
+        "10th day a Saturday, deadline that Saturday",
+        "2026-03-04",
+        "2026-03-14",
+        [(CALLOFF, 6, ERR, "tender-period")],
+    ),
+    ("10th day a Saturday, deadline the Monday", "2026-03-04", "2026-03-16", []),
+    (
+        "10th day a Sunday, deadline that Sunday",
+        "2026-03-05",
+        "2026-03-15",
+        [(CALLOFF, 6, ERR, "tender-period")],
+    ),
+    ("10th day a Sunday, deadline the Monday", "2026-03-05", "2026-03-16", []),
     ("9 days", "2026-03-04", "2026-03-13", [(CALLOFF, 6, ERR, "tender-period")]),
     (
         "deadline before published",
@@ -202,6 +216,87 @@ def test_tender_period(
             ("tender_deadline: 2026-03-16", f"tender_deadline: {deadline}"),
         ]
     }
+    assert _diagnostics(tmp_path, edits) == want
+
+
+REQUEST_WINDOWS = [
+    ("30 days", "2026-01-05", "2026-02-04", []),
+    ("29 days", "2026-01-05", "2026-02-03", [(DPS, 5, ERR, "dps-request-window")]),
+    # the 30th day is 17 May (a Monday): the window runs to the end of 18 May
+    (
+        "30th day 17 May, deadline 17 May",
+        "2021-04-17",
+        "2021-05-17",
+        [(DPS, 5, ERR, "dps-request-window")],
+    ),
+    ("30th day 17 May, deadline 18 May", "2021-04-17", "2021-05-18", []),
+    # the 30th day is 2. juledag (a Friday): the window runs to the end of Monday
+    (
+        "30th day 2. juledag, deadline that day",
+        "2025-11-26",
+        "2025-12-26",
+        [(DPS, 5, ERR, "dps-request-window")],
+    ),
+    ("30th day 2. juledag, deadline the Monday", "2025-11-26", "2025-12-29", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "announced", "deadline", "want"),
+    REQUEST_WINDOWS,
+    ids=[row[0] for row in REQUEST_WINDOWS],
+)
+def test_request_window(
+    tmp_path: Path, name: str, announced: str, deadline: str, want: list[tuple[str, int, str, str]]
+) -> None:
+    edits = {
+        DPS: [
+            ("announced: 2026-01-05", f"announced: {announced}"),
+            ("request_deadline: 2026-02-06", f"request_deadline: {deadline}"),
+        ]
+    }
+    assert _diagnostics(tmp_path, edits) == want
+
+
+EXTENSIONS = [
+    ("announced before expiry", "2026-02-20", []),
+    ("announced on the last day", "2026-02-28", []),
+    (
+        "announced after expiry",
+        "2026-03-01",
+        [(CALLOFF, 5, ERR, "calloff-dps-validity"), (DPS, 14, ERR, "dps-extension")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "announced", "want"), EXTENSIONS, ids=[row[0] for row in EXTENSIONS]
+)
+def test_a_late_extension_does_not_revive_the_dps(
+    tmp_path: Path, name: str, announced: str, want: list[tuple[str, int, str, str]]
+) -> None:
+    """The DPS lapsed on 28 February; the call-off is published on 2 March."""
+    extension = f"extensions:\n  - announced: {announced}\n    valid_until: 2029-12-31\n"
+    edits = {
+        DPS: [
+            ("valid_until: 2029-12-31", "valid_until: 2026-02-28"),
+            ("contact:", f"{extension}contact:"),
+        ]
+    }
+    assert _diagnostics(tmp_path, edits) == want
+
+
+AWARD_DAYS = [
+    ("on the deadline day", "2026-03-16", []),
+    ("the day before", "2026-03-15", [(CALLOFF, 24, ERR, "award-rules")]),
+]
+
+
+@pytest.mark.parametrize(("name", "decided", "want"), AWARD_DAYS, ids=[r[0] for r in AWARD_DAYS])
+def test_award_on_the_deadline_day_is_lawful(
+    tmp_path: Path, name: str, decided: str, want: list[tuple[str, int, str, str]]
+) -> None:
+    edits = {CALLOFF: [("  decided: 2026-03-25", f"  decided: {decided}")]}
     assert _diagnostics(tmp_path, edits) == want
 
 
@@ -237,16 +332,24 @@ def test_ceiling_of_the_dps(
     assert _diagnostics(tmp_path, edits) == want
 
 
+# Signed 1 April 2026: the 30th day is 1 May, a public holiday (a Friday), so the
+# notice is due by the end of Monday 4 May.
 AWARD_NOTICES = [
-    ("30 days after signing", "  award_notice_published: 2026-05-01\n", TODAY, []),
+    ("on the 30th day", "  award_notice_published: 2026-05-01\n", TODAY, []),
     (
-        "31 days after signing",
-        "  award_notice_published: 2026-05-02\n",
+        "30th day a holiday, published the Monday",
+        "  award_notice_published: 2026-05-04\n",
+        TODAY,
+        [],
+    ),
+    (
+        "the day after the Monday",
+        "  award_notice_published: 2026-05-05\n",
         TODAY,
         [(CALLOFF, 30, ERR, "award-notice")],
     ),
-    ("not published, still in time", "", date(2026, 5, 1), []),
-    ("not published, overdue", "", date(2026, 5, 2), [(CALLOFF, 29, ERR, "award-notice")]),
+    ("not published, still in time on the Monday", "", date(2026, 5, 4), []),
+    ("not published, overdue", "", date(2026, 5, 5), [(CALLOFF, 29, ERR, "award-notice")]),
 ]
 
 

@@ -34,3 +34,11 @@ def working_days_between(start: date, end: date) -> int:
     if end <= start:
         return 0
     return sum(is_working_day(start + timedelta(days=n)) for n in range(1, (end - start).days + 1))
+
+
+def working_day_on_or_after(day: date) -> date:
+    """`day` itself when it is a working day, else the next working day: where a
+    period whose last day is a Saturday, Sunday or public holiday ends."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day

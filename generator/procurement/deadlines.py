@@ -17,7 +17,7 @@ from generator.catalogue.gather import Catalogue, Entry, Event
 from generator.models import Application, CallOff, Dps
 from generator.models.kinds import APPLICATION, CALLOFF, DPS
 from generator.norway.workdays import add_working_days
-from generator.procurement import limits
+from generator.procurement import limits, periods
 from generator.procurement.states import dps_valid_until
 
 Status = Literal["overdue", "due"]
@@ -107,7 +107,7 @@ def _calloff_items(entry: Entry[Any], calloff: CallOff) -> Iterator[Deadline]:
     if contract is None:
         return
     if contract.award_notice_published is None:
-        due = contract.signed + timedelta(days=limits.AWARD_NOTICE_DAYS)
+        due = periods.last_day(contract.signed, limits.AWARD_NOTICE_DAYS)
         yield item(due, "award-notice", calloff.title, True, limits.AWARD_NOTICE_RULE)
     for milestone in contract.milestones:
         if milestone.met is None:

@@ -5,6 +5,14 @@ Lovdata's text: treat them as references, and correct them here if they differ."
 
 from __future__ import annotations
 
+# How every period in days is counted: it starts the day after the event, and when
+# its last day is a Saturday, Sunday or public holiday it ends at the end of the
+# next working day. Regulation (EEC, Euratom) No 1182/71 art. 3 nr. 3 and 4, made
+# Norwegian law by forskrift om beregning av tidsfrister etter EØS-avtalen, and
+# applied to procurement time limits through FOA § 7-6 (the reference the
+# marketplace's review gave; checked against the regulation's text, not Lovdata's).
+TIME_LIMITS_RULE = "forskrift om tidsfrister i EØS-avtalen (forordning 1182/71 art. 3 nr. 4)"
+
 # Requests to participate, first round: at least 30 days from the notice.
 REQUEST_WINDOW_DAYS = 30
 REQUEST_WINDOW_RULE = "FOA § 26-5 (1), jf. direktiv 2014/24/EU art. 34 nr. 2 a"

@@ -1,11 +1,16 @@
-"""Minimum periods counted in calendar days from an event (the request window
-from the notice, the tender period from the invitation): one rule of that shape,
-used by every period of it, so a change in how the law counts days is made once."""
+"""Periods counted in calendar days from an event (the request window from the
+notice, the tender period from the invitation, the award notice from the
+signing), counted as the regulation on time limits in the EEA Agreement counts
+them (`limits.TIME_LIMITS_RULE`): the period starts the day after the event, and
+when its last day is a Saturday, Sunday or public holiday it ends at the end of
+the next working day. One rule of that shape, used by every period of it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from generator.norway.workdays import working_day_on_or_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,10 +19,16 @@ class Shortfall:
     days: int  # the days the period was given
 
 
+def last_day(start: date, days: int) -> date:
+    """The last day of a period of `days` calendar days after `start`, moved to the
+    next working day when it falls on a Saturday, Sunday or public holiday."""
+    return working_day_on_or_after(start + timedelta(days=days))
+
+
 def shortfall(start: date, end: date, minimum_days: int) -> Shortfall | None:
-    """A Shortfall when the period from `start` to `end` is shorter than
-    `minimum_days` calendar days, else None."""
-    earliest = start + timedelta(days=minimum_days)
+    """A Shortfall when the period from `start` to `end` is shorter than a minimum
+    period of `minimum_days` calendar days, else None."""
+    earliest = last_day(start, minimum_days)
     if end >= earliest:
         return None
     return Shortfall(earliest, (end - start).days)

@@ -29,9 +29,27 @@ CALLOFF_LABELS: dict[str, str] = {
 }
 
 
-def dps_valid_until(dps: Dps) -> date:
-    """The last day the DPS is valid, extensions included."""
-    return max([dps.valid_until, *(e.valid_until for e in dps.extensions)])
+def dps_valid_until(dps: Dps, as_of: date | None = None) -> date:
+    """The last day the DPS is valid, with the extensions announced while it was
+    still valid (and, with `as_of`, announced by then). An extension announced after
+    the DPS lapsed does not revive it: that needs a new notice."""
+    last = dps.valid_until
+    for extension in sorted(dps.extensions, key=lambda e: e.announced):
+        if (as_of is not None and extension.announced > as_of) or extension.announced > last:
+            break
+        last = max(last, extension.valid_until)
+    return last
+
+
+def late_extensions(dps: Dps) -> list[int]:
+    """The indexes of extensions announced after the DPS had lapsed."""
+    last, late = dps.valid_until, []
+    for index, extension in sorted(enumerate(dps.extensions), key=lambda p: p[1].announced):
+        if extension.announced > last:
+            late.append(index)
+        else:
+            last = max(last, extension.valid_until)
+    return late
 
 
 def dps_state(dps: Dps, today: date) -> DpsState:

@@ -1,15 +1,16 @@
-"""Each contract under a DPS is announced within 30 days of signing; a notice
-not yet published past that day is overdue."""
+"""Each contract under a DPS is announced within 30 days of signing (a 30th day on
+a Saturday, Sunday or public holiday moves to the next working day); a notice not
+yet published past that day is overdue."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
 from generator.models.kinds import CALLOFF
-from generator.procurement import limits
+from generator.procurement import limits, periods
 
 CODE = "award-notice"
 
@@ -20,7 +21,7 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
         contract = calloff.contract
         if contract is None:
             continue
-        due = contract.signed + timedelta(days=limits.AWARD_NOTICE_DAYS)
+        due = periods.last_day(contract.signed, limits.AWARD_NOTICE_DAYS)
         published = contract.award_notice_published
         if published is not None and published > due:
             yield catalogue.error_at(

@@ -1,4 +1,5 @@
-"""An award comes after the tender deadline, on criteria the law allows: lowest
+"""An award comes on or after the tender deadline (tenders open at the deadline
+hour, and a decision the same day is lawful), on criteria the law allows: lowest
 price, lowest cost, or best price-quality ratio with weights that sum to 100."""
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ CODE = "award-rules"
 def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
     for entry in catalogue.records(CALLOFF):
         calloff = entry.record
-        if calloff.award is not None and calloff.award.decided <= calloff.tender_deadline:
+        if calloff.award is not None and calloff.award.decided < calloff.tender_deadline:
             yield catalogue.error_at(
                 entry,
                 ("award", "decided"),
                 CODE,
-                f"{limits.TENDER_PERIOD_RULE}: tildelingen ({calloff.award.decided}) kan først "
-                f"skje etter tilbudsfristen {calloff.tender_deadline}, når alle tilbud er inne.",
+                f"{limits.TENDER_PERIOD_RULE}: tildelingen ({calloff.award.decided}) kan ikke "
+                f"skje før tilbudsfristen {calloff.tender_deadline}: tilbudene åpnes når "
+                "fristen er ute, og tildelingen kan tidligst komme samme dag.",
             )
         criteria = calloff.award_criteria.criteria
         weights = [c.weight_percent for c in criteria]

@@ -22,7 +22,7 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
         dps = catalogue.get(DPS, calloff.dps)
         if not isinstance(dps, Dps):
             continue
-        valid_until = dps_valid_until(dps)
+        valid_until = dps_valid_until(dps, as_of=calloff.published)
         if calloff.published <= dps.request_deadline:
             yield catalogue.error_at(
                 entry,
