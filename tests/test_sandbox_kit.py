@@ -612,3 +612,22 @@ def test_an_empty_primitive_extension_is_told_in_norwegian() -> None:
     assert message.expression.endswith("_effectiveDateTime")
     assert "må ha «id» eller «extension»" in message.text
     assert "required" not in message.text and "One of" not in message.text
+
+
+def test_positions_for_the_wanted_paths_are_those_of_the_full_scan() -> None:
+    """The scanner that walks only down the paths a report needs gives the same
+    lines as the full scan, for every path on the way, in every example file."""
+    from generator.sandbox import positions
+    from tests.support.paths import ROOT
+
+    for path in sorted((ROOT / "catalogue/solutions").rglob("*.json")):
+        text = path.read_text("utf-8")
+        full = positions.lines(text)
+        deepest = sorted(full, key=len)[-3:]  # a few of the deepest values
+        wanted = frozenset([*deepest, ("resourceType",)])
+        targeted = positions.lines(text, wanted)
+        assert targeted == {loc: full[loc] for loc in targeted}, path
+        assert all(loc[:n] in targeted for loc in wanted for n in range(len(loc) + 1))
+        # escaped strings and brackets inside strings are skipped, not counted
+        tricky = '{"a": "x\\"}]{[", "b": [1, {"c": "\\u00e6"}], "d": 2}'
+        assert positions.lines(tricky, frozenset([("d",)])) == {(): 1, ("d",): 1}

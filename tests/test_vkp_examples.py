@@ -291,3 +291,23 @@ def test_a_variant_breaking_one_constraint_fails_on_exactly_that_requirement(
     change(resource)
     report = _verify("variant", resource)
     assert blocking(report) == [requirement] and not report.verified
+
+
+def test_the_guides_response_example_follows_the_response_profile() -> None:
+    answer: dict[str, Any] = {
+        "resourceType": "Bundle",
+        "type": "batch-response",
+        "entry": [
+            {
+                "fullUrl": "urn:uuid:4d4d9d8b-dc0d-4eb8-b830-ea45eeb54d36",
+                "response": {"status": "200"},
+            }
+        ],
+    }
+    sent = {"svar.json": answer, "puls.json": heart_rate()}
+    assert verify(sent, EVERY_CAPABILITY[:1], rs=OFFICIAL).verified
+    del answer["entry"][0]["fullUrl"]  # allowed by FHIR, required by the profile
+    report = verify(sent, EVERY_CAPABILITY[:1], rs=OFFICIAL)
+    assert blocking(report) == ["batch-bundle"]
+    [message] = result(report, "batch-bundle").messages
+    assert "fullUrl" in message.text and message.expression.endswith("entry[0]")

@@ -20,6 +20,8 @@ UUID_URN = re.compile(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 def check(bundle: dict[str, Any], rules: BundleRules) -> list[Finding]:
     findings = []
     kind = bundle.get("type")
+    if kind == "batch-response" and rules.responses:
+        return _response(bundle)
     if kind != "batch":
         findings.append(
             Finding(
@@ -146,4 +148,45 @@ def _request(request: Any, index: int, rules: BundleRules) -> list[Finding]:
                 'Skriv «"url": "Observation"».',
             )
         )
+    return findings
+
+
+def _response(bundle: dict[str, Any]) -> list[Finding]:
+    """The answer from Pasientens måledata (pmd-Bundle-Response): at least one entry,
+    each with the fullUrl of the request entry it answers and a response."""
+    entries = bundle.get("entry")
+    if not isinstance(entries, list) or not entries:
+        return [
+            Finding(
+                CHECK,
+                ("entry",) if "entry" in bundle else (),
+                "Svaret (batch-response) har ingen entry; det skal svare på hver måling.",
+                "Legg til én entry per måling i forespørselen, med dens fullUrl og response.",
+            )
+        ]
+    findings = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        full_url = entry.get("fullUrl")
+        if not isinstance(full_url, str) or not full_url.strip():
+            findings.append(
+                Finding(
+                    CHECK,
+                    ("entry", index),
+                    "Svaret mangler fullUrl: den viser hvilken måling i forespørselen svaret "
+                    "gjelder.",
+                    "Gjenta fullUrl fra forespørselens entry i svarets entry.",
+                )
+            )
+        response = entry.get("response")
+        if not isinstance(response, dict) or not response.get("status"):
+            findings.append(
+                Finding(
+                    CHECK,
+                    ("entry", index, "response") if "response" in entry else ("entry", index),
+                    "Svaret mangler response med status.",
+                    'Legg til «"response": {"status": "201 Created"}» (eller feilen).',
+                )
+            )
     return findings

@@ -196,7 +196,8 @@ def check_source(source: Source, rs: RequirementSet, active: frozenset[str]) -> 
         result.resources += 1
         _resource(resource, rs, active, result, found)
     if found:
-        lines = positions.lines(source.text)
+        wanted = frozenset((*resource.prefix, *finding.loc) for resource, finding in found)
+        lines = positions.lines(source.text, wanted)
         root = top.type
         for resource, finding in found:
             loc = (*resource.prefix, *finding.loc)

@@ -1,7 +1,9 @@
 """Line numbers in a JSON file, for the few files a report has something to say
 about. Python's json module keeps no positions, so a second, small scanner walks
 the text (already known to be valid JSON) and notes the line each value starts
-on, keyed by its path of keys and indices."""
+on, keyed by its path of keys and indices. Given the paths a report needs, it
+walks only down those paths and skips every other value whole (a regex over its
+strings and brackets), so a large Bundle with one finding costs little."""
 
 from __future__ import annotations
 
@@ -15,13 +17,18 @@ from generator.sandbox.findings import Loc
 _SPACE = re.compile(r"[ \t\n\r]*")
 _STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"')
 _SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
+# what matters when skipping a container: its strings (which may hold brackets)
+# and its brackets
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, wanted: frozenset[Loc] | None = None) -> None:
         self.text = text
-        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.lines: dict[Loc, int] = {}
+        # every prefix of a wanted path: the scanner goes down these and no other
+        self.paths = None if wanted is None else {w[:n] for w in wanted for n in range(len(w) + 1)}
 
     def skip(self, pos: int) -> int:
         match = _SPACE.match(self.text, pos)
@@ -29,6 +36,8 @@ class _Scanner:
 
     def value(self, pos: int, loc: Loc) -> int:
         pos = self.skip(pos)
+        if self.paths is not None and loc not in self.paths:
+            return self.past(pos)
         self.lines[loc] = bisect.bisect_right(self.newlines, pos - 1) + 1
         char = self.text[pos]
         if char == "{":
@@ -42,11 +51,31 @@ class _Scanner:
             raise ValueError(pos)
         return match.end()
 
+    def past(self, pos: int) -> int:
+        """The position just after the value at `pos`, without noting anything in it."""
+        char = self.text[pos]
+        if char not in "{[":
+            match = (_STRING if char == '"' else _SCALAR).match(self.text, pos)
+            if match is None:
+                raise ValueError(pos)
+            return match.end()
+        depth = 0
+        for token in _TOKEN.finditer(self.text, pos):
+            kind = token.group(0)
+            if kind in "{[":
+                depth += 1
+            elif kind in "}]":
+                depth -= 1
+                if depth == 0:
+                    return token.end()
+        raise ValueError(pos)
+
     def string(self, pos: int) -> tuple[str, int]:
         match = _STRING.match(self.text, pos)
         if match is None:
             raise ValueError(pos)
-        return str(json.loads(match.group(0))), match.end()
+        raw = match.group(0)
+        return (str(json.loads(raw)) if "\\" in raw else raw[1:-1]), match.end()
 
     def members(self, pos: int, loc: Loc) -> int:
         pos = self.skip(pos)
@@ -73,10 +102,11 @@ class _Scanner:
             index += 1
 
 
-def lines(text: str) -> dict[Loc, int]:
-    """Path → 1-based line of every value in valid JSON `text` (partial if the
-    text turns out not to be valid JSON, or is nested too deeply to walk)."""
-    scanner = _Scanner(text)
+def lines(text: str, wanted: frozenset[Loc] | None = None) -> dict[Loc, int]:
+    """Path → 1-based line of every value in valid JSON `text`, or with `wanted`
+    of those paths and every value on the way to them (partial if the text turns
+    out not to be valid JSON, or is nested too deeply to walk)."""
+    scanner = _Scanner(text, wanted)
     with contextlib.suppress(ValueError, IndexError, RecursionError):
         scanner.value(0, ())
     return scanner.lines

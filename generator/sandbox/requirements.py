@@ -144,6 +144,9 @@ class BundleRules(_Data):
 
     methods: tuple[str, ...] = ("POST",)  # request.method, a required binding
     full_url: Literal["urn-uuid", "unique"] = "urn-uuid"  # urn:uuid, or any unique URI
+    # the answer (pmd-Bundle-Response): a batch-response whose entries each carry the
+    # request's fullUrl and a response; None: a batch-response is not tried
+    responses: bool = False
     source: str | None = None
 
 
