@@ -72,6 +72,7 @@ CODES: dict[str, str] = {
     "calloff-invited": "Uttaket inviterer ikke nøyaktig de som var tatt opp den dagen.",
     "tender-period": "Tilbudsfristen er kortere enn 10 dager.",
     "award-rules": "Tildeling før fristen, eller tildelingskriterier som ikke holder.",
+    "climate-weight": "Klima og miljø vektes under 30 % uten begrunnet unntak (FOA § 7-9).",
     "award-notice": "Tildelingen er ikke kunngjort innen 30 dager etter signering.",
     "dps-ceiling": "Tildelt verdi nærmer seg (80 %) eller passerer anslått maksimalverdi.",
     "milestone-overdue": "En kontraktsmilepæl er passert uten å være nådd (advarsel).",

@@ -300,6 +300,51 @@ def test_award_on_the_deadline_day_is_lawful(
     assert _diagnostics(tmp_path, edits) == want
 
 
+EXCEPTION = (
+    "  climate_exception: Kravspesifikasjonen krever elektriske servicebiler og\n"
+    "    gjenbruk av utstyret, som ivaretar klima og miljø klart bedre enn en vekt.\n"
+)
+CLIMATE = [
+    ("environment 30 %", "70", "30", "", []),
+    ("environment 29 %", "71", "29", "", [(CALLOFF, 14, ERR, "climate-weight")]),
+    ("environment 29 % with a justified exception", "71", "29", EXCEPTION, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "price", "environment", "exception", "want"),
+    CLIMATE,
+    ids=[row[0] for row in CLIMATE],
+)
+def test_climate_and_environment_weigh_at_least_30_percent(
+    tmp_path: Path,
+    name: str,
+    price: str,
+    environment: str,
+    exception: str,
+    want: list[tuple[str, int, str, str]],
+) -> None:
+    edits = {
+        CALLOFF: [
+            ("      weight_percent: 70\n", f"      weight_percent: {price}\n"),
+            ("      weight_percent: 30\n", f"      weight_percent: {environment}\n{exception}"),
+        ]
+    }
+    assert _diagnostics(tmp_path, edits) == want
+
+
+def test_lowest_price_alone_needs_the_climate_exception(tmp_path: Path) -> None:
+    criteria = (
+        "  basis: best-price-quality-ratio\n  criteria:\n    - name: Pris\n      kind: price\n"
+        "      weight_percent: 70\n    - name: Miljø\n      kind: environment\n"
+        "      weight_percent: 30\n"
+    )
+    lowest = {CALLOFF: [(criteria, "  basis: lowest-price\n")]}
+    assert _diagnostics(tmp_path, lowest) == [(CALLOFF, 12, ERR, "climate-weight")]
+    justified = {CALLOFF: [(criteria, "  basis: lowest-price\n" + EXCEPTION)]}
+    assert _diagnostics(tmp_path / "2", justified) == []
+
+
 def test_supplier_admitted_the_day_after_publication_is_rightly_not_invited(tmp_path: Path) -> None:
     admitted_later = [
         (

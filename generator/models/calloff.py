@@ -39,6 +39,12 @@ class AwardCriteria(Model):
         "best-price-quality-ratio."
     )
     criteria: tuple[Criterion, ...] = Field((), description="Kriteriene med vekt.")
+    climate_exception: Markdown | None = Field(
+        None,
+        description="Begrunnelse når klima- og miljøhensyn vektes under 30 % (FOA § 7-9 "
+        "fjerde ledd: kravspesifikasjonen ivaretar dem klart bedre; femte ledd: "
+        "anskaffelsen har ubetydelig klima- og miljøavtrykk).",
+    )
 
 
 class Requirement(Model):

@@ -32,6 +32,14 @@ TENDER_PERIOD_RULE = "FOA § 26-5 (2), jf. direktiv 2014/24/EU art. 34 nr. 2 b"
 # Award criteria: lowest price, lowest cost or best price-quality ratio.
 AWARD_CRITERIA_RULE = "FOA § 18-1"
 
+# Climate and environment (in force 1 January 2024): where award criteria are used,
+# climate and environmental considerations weigh at least 30 %, unless the
+# specification's requirements clearly take better care of them (fourth paragraph)
+# or the procurement's climate and environmental footprint is insignificant (fifth
+# paragraph), justified in the procurement documents.
+CLIMATE_WEIGHT_PERCENT = 30
+CLIMATE_RULE = "FOA § 7-9"
+
 # Each contract under a DPS is announced within 30 days of signing.
 AWARD_NOTICE_DAYS = 30
 AWARD_NOTICE_RULE = "FOA § 21-6"
