@@ -17,6 +17,7 @@ import pytest
 from generator import cli, pipeline
 from generator.diagnostics import has_errors
 from generator.models.kinds import APPLICATION, CALLOFF, DPS, KINDS
+from generator.procurement.states import first_invitations
 from tests.support.paths import ROOT, TODAY
 from tests.support.shipped import EXPECTED, unexpected
 
@@ -223,18 +224,27 @@ def _limit_cases() -> list[tuple[str, str, str, str]]:
         # the decision may come on the deadline day, not the day before
         (CALLOFF.name, "decided", "tender_deadline-1", "award-rules"),
         (DPS.name, "request_deadline", "announced+29", "dps-request-window"),
-        (APPLICATION.name, "decided", "received+11wd", "dps-decision-deadline"),
+        # 16 working days: past even the 15 an extension reason allows
+        (APPLICATION.name, "decided", "received+16wd", "dps-decision-deadline"),
     ]
 
 
 def _limit_target(root: Path, kind: str) -> Path:
-    """The first call-off with a contract; else the first decided application (in
-    the first DPS that has one), or that DPS."""
+    """The first call-off with a contract; else the first decided application received
+    after its DPS's first call-off invitation (before it, the first phase allows a
+    longer evaluation), or that application's DPS."""
     if kind == CALLOFF.name:
         calloffs = sorted((root / CALLOFF.folder).glob("*.yaml"))
         return next(p for p in calloffs if "\ncontract:" in p.read_text(encoding="utf-8"))
-    applications = sorted((root / DPS.folder).glob(f"*/{APPLICATION.folder}/*.yaml"))
-    application = next(p for p in applications if "\ndecided:" in p.read_text(encoding="utf-8"))
+    checked = pipeline.run(root, TODAY).catalogue
+    firsts = first_invitations(checked)
+    application = next(
+        root / event.path
+        for event in checked.all_events(APPLICATION)
+        if event.record.decided is not None
+        and event.parent in firsts
+        and event.record.received > firsts[event.parent]
+    )
     if kind == APPLICATION.name:
         return application
     found = APPLICATION.match(application.relative_to(root).as_posix())

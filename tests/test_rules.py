@@ -33,11 +33,14 @@ def _diagnostics(
     edits: dict[str, list[tuple[str, str]]],
     today: date = TODAY,
     moves: dict[str, str] | None = None,
+    extra: dict[str, str] | None = None,
 ) -> list[tuple[str, int, str, str]]:
     """Apply the edits, then rename the files in `moves` (old path: new path), as a
-    contributor renames an application whose `received` changed."""
+    contributor renames an application whose `received` changed; `extra` adds files."""
     root = tmp_path / "root"
     shutil.copytree(BASE, root)
+    for rel, text in (extra or {}).items():
+        (root / rel).write_text(text, encoding="utf-8")
     for rel, replacements in edits.items():
         text = (root / rel).read_text(encoding="utf-8")
         for old, new in replacements:
@@ -97,13 +100,13 @@ DECISIONS = [
         False,
         [(_application("leverandor-a", "2027-05-10"), 3, ERR, "dps-decision-deadline")],
     ),
-    ("15 working days with a reason", "2026-01-05", "2026-01-26", True, []),
+    ("15 working days with a reason", "2026-06-01", "2026-06-22", True, []),
     (
         "16 working days even with a reason",
-        "2026-01-05",
-        "2026-01-27",
+        "2026-06-01",
+        "2026-06-23",
         True,
-        [(_application("leverandor-a", "2026-01-05"), 3, ERR, "dps-decision-deadline")],
+        [(_application("leverandor-a", "2026-06-01"), 3, ERR, "dps-decision-deadline")],
     ),
     (
         "decided before received",
@@ -143,7 +146,72 @@ def test_decision_time_limit(
         ),
     ]
     moves = {APPLICATION_A: _application("leverandor-a", received)}
-    assert _diagnostics(tmp_path, edits, moves=moves) == want
+    # the first invitation went out on 10 February: later decisions keep the limits
+    extra = {FIRST: EARLY_CALLOFF} if received >= "2026-02-10" else None
+    assert _diagnostics(tmp_path, edits, moves=moves, extra=extra) == want
+
+
+# A first call-off sent on 10 February 2026 to the one supplier admitted then: from
+# that day the first phase is over, and the 10/15 working days hold.
+FIRST = "tenders/calloffs/uttak-b.yaml"
+EARLY_CALLOFF = """\
+id: uttak-b
+title: Sårapp for Molde
+dps: dps-a
+buyer: "1506"
+published: 2026-02-10
+tender_deadline: 2026-02-20
+invited:
+  - leverandor-b
+description: Molde trenger en app for sårprosedyrer.
+award_criteria:
+  basis: best-price-quality-ratio
+  criteria:
+    - name: Pris
+      kind: price
+      weight_percent: 70
+    - name: Miljø
+      kind: environment
+      weight_percent: 30
+contact:
+  name: Tor Eriksen
+  email: tor@kommune.example.no
+"""
+
+FIRST_PHASE = [
+    ("16 working days before the first invitation", None, []),
+    (
+        "16 working days after the first invitation",
+        EARLY_CALLOFF,
+        [(_application("leverandor-a", "2026-06-01"), 3, ERR, "dps-decision-deadline")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "first", "want"), FIRST_PHASE, ids=[r[0] for r in FIRST_PHASE])
+def test_the_first_phase_may_take_longer_until_the_first_invitation(
+    tmp_path: Path, name: str, first: str | None, want: list[tuple[str, int, str, str]]
+) -> None:
+    """Until the first call-off's invitation is sent, the evaluation of requests may
+    be extended beyond 15 working days (limits.FIRST_PHASE_RULE)."""
+    edits = {
+        APPLICATION_A: _decision("2026-06-01", "2026-06-23"),
+        DPS: [("valid_until: 2029-12-31", "valid_until: 2030-12-31")],
+        CALLOFF: [
+            ("published: 2026-03-02", "published: 2027-06-01"),
+            ("tender_deadline: 2026-03-16", "tender_deadline: 2027-06-15"),
+            ("  decided: 2026-03-25", "  decided: 2027-06-20"),
+            ("  signed: 2026-04-01", "  signed: 2027-06-25"),
+            ("award_notice_published: 2026-04-10", "award_notice_published: 2027-07-01"),
+            (
+                "      due: 2026-05-01\n      met: 2026-04-28",
+                "      due: 2027-08-01\n      met: 2027-07-28",
+            ),
+        ],
+    }
+    moves = {APPLICATION_A: _application("leverandor-a", "2026-06-01")}
+    extra = {FIRST: first} if first else {}
+    assert _diagnostics(tmp_path, edits, moves=moves, extra=extra) == want
 
 
 # today, expected: a pending request received 2026-11-02 is due 2026-11-16; the
@@ -343,6 +411,32 @@ def test_lowest_price_alone_needs_the_climate_exception(tmp_path: Path) -> None:
     assert _diagnostics(tmp_path, lowest) == [(CALLOFF, 12, ERR, "climate-weight")]
     justified = {CALLOFF: [(criteria, "  basis: lowest-price\n" + EXCEPTION)]}
     assert _diagnostics(tmp_path / "2", justified) == []
+
+
+# Grouped per quarter: signed 1 April 2026 (second quarter, ends 30 June), the 30th
+# day after is 30 July (a Thursday).
+GROUPED = [
+    ("within 30 days of the quarter's end", "  award_notice_published: 2026-07-30\n", TODAY, []),
+    (
+        "after 30 days of the quarter's end",
+        "  award_notice_published: 2026-07-31\n",
+        TODAY,
+        [(CALLOFF, 30, ERR, "award-notice")],
+    ),
+    ("not published, in time on the 30th day", "", date(2026, 7, 30), []),
+    ("not published, overdue", "", date(2026, 7, 31), [(CALLOFF, 29, ERR, "award-notice")]),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "today", "want"), GROUPED, ids=[r[0] for r in GROUPED])
+def test_award_notices_grouped_per_quarter(
+    tmp_path: Path, name: str, line: str, today: date, want: list[tuple[str, int, str, str]]
+) -> None:
+    edits = {
+        CALLOFF: [("  award_notice_published: 2026-04-10\n", line)],
+        DPS: [("contact:", "award_notice_grouping: quarterly\ncontact:")],
+    }
+    assert _diagnostics(tmp_path, edits, today) == want
 
 
 def test_supplier_admitted_the_day_after_publication_is_rightly_not_invited(tmp_path: Path) -> None:

@@ -153,6 +153,7 @@ LABELS: dict[str, Iterable[str | None]] = {
     "basis": labels.AWARD_BASIS,
     "type": labels.DPS_TYPE,
     "decision": labels.DECISION,
+    "award_notice_grouping": labels.AWARD_NOTICE_GROUPING,
 }
 
 

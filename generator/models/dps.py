@@ -67,6 +67,12 @@ class Dps(Record):
     terms_url: HttpsUrl | None = Field(None, description="Vilkår for deltakelse.")
     notice: Notice | None = Field(None, description="Kunngjøringen i Doffin.")
     extensions: tuple[Extension, ...] = Field((), description="Forlengelser.")
+    award_notice_grouping: Literal["quarterly"] | None = Field(
+        None,
+        description="quarterly: kunngjøringene av kontraktene under ordningen samles per "
+        "kvartal og sendes innen 30 dager etter kvartalets slutt; uten: én kunngjøring per "
+        "kontrakt innen 30 dager etter signering.",
+    )
     contact: Contact = Field(description="Kontaktperson i markedsplassen.")
     # The turn-one list: refused by the check `inline-events`, which names the files
     # to write instead (tenders/dps/<id>/applications/<supplier>-<received>.yaml).

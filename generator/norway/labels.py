@@ -103,6 +103,10 @@ DPS_TYPE = {
     "open": "Åpen: andre oppdragsgivere kan slutte seg til",
     "closed": "Lukket: bare oppdragsgiverne i kunngjøringen",
 }
+AWARD_NOTICE_GROUPING = {
+    "quarterly": "Samlet per kvartal, innen 30 dager etter kvartalets slutt",
+    None: "Én per kontrakt, innen 30 dager etter signering",
+}
 DECISION = {"admitted": "Tatt opp", "rejected": "Avvist", None: "Til vurdering"}
 
 

@@ -18,7 +18,7 @@ from generator.models import Application, CallOff, Dps
 from generator.models.kinds import APPLICATION, CALLOFF, DPS
 from generator.norway.workdays import add_working_days
 from generator.procurement import limits, periods
-from generator.procurement.states import dps_valid_until
+from generator.procurement.states import dps_valid_until, first_invitations, in_first_phase
 
 Status = Literal["overdue", "due"]
 
@@ -55,8 +55,10 @@ class Deadline:
 
 
 def _dps_items(
-    entry: Entry[Any], dps: Dps, applications: list[Event[Application]]
+    entry: Entry[Any], dps: Dps, applications: list[Event[Application]], first_phase: bool
 ) -> Iterator[Deadline]:
+    """`first_phase`: no call-off invitation is sent yet, so the evaluation of a
+    request may be extended and its 10/15 working days are no legal deadline."""
     path = entry.path
 
     def item(
@@ -84,14 +86,14 @@ def _dps_items(
                 add_working_days(application.received, limit),
                 "application-decision",
                 f"{dps.title}: forespørsel fra {application.supplier}",
-                True,
-                limits.DECISION_RULE,
+                not first_phase,
+                limits.FIRST_PHASE_RULE if first_phase else limits.DECISION_RULE,
                 application.supplier,
                 event.path,
             )
 
 
-def _calloff_items(entry: Entry[Any], calloff: CallOff) -> Iterator[Deadline]:
+def _calloff_items(entry: Entry[Any], calloff: CallOff, grouped: bool) -> Iterator[Deadline]:
     path = entry.path
 
     def item(
@@ -107,8 +109,9 @@ def _calloff_items(entry: Entry[Any], calloff: CallOff) -> Iterator[Deadline]:
     if contract is None:
         return
     if contract.award_notice_published is None:
-        due = periods.last_day(contract.signed, limits.AWARD_NOTICE_DAYS)
-        yield item(due, "award-notice", calloff.title, True, limits.AWARD_NOTICE_RULE)
+        due = periods.award_notice_due(contract.signed, grouped)
+        rule = limits.GROUPED_NOTICE_RULE if grouped else limits.AWARD_NOTICE_RULE
+        yield item(due, "award-notice", calloff.title, True, rule)
     for milestone in contract.milestones:
         if milestone.met is None:
             yield item(
@@ -127,10 +130,15 @@ _OBLIGATIONS = {"application-decision", "award-notice", "milestone"}
 def collect(catalogue: Catalogue, today: date, within: int) -> list[Deadline]:
     """Everything overdue, and everything due from today up to `within` days ahead."""
     items: list[Deadline] = []
+    firsts = first_invitations(catalogue)
     for dps in catalogue.records(DPS):
-        items.extend(_dps_items(dps, dps.record, catalogue.events(APPLICATION, dps.record.id)))
+        applications = catalogue.events(APPLICATION, dps.record.id)
+        first_phase = in_first_phase(firsts.get(dps.record.id), today)
+        items.extend(_dps_items(dps, dps.record, applications, first_phase))
     for calloff in catalogue.records(CALLOFF):
-        items.extend(_calloff_items(calloff, calloff.record))
+        dps_of = catalogue.get(DPS, calloff.record.dps)
+        grouped = dps_of is not None and dps_of.award_notice_grouping == "quarterly"
+        items.extend(_calloff_items(calloff, calloff.record, grouped))
     horizon = today + timedelta(days=within)
     selected = []
     for item in items:

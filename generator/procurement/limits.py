@@ -21,6 +21,11 @@ REQUEST_WINDOW_RULE = "FOA § 26-5 (1), jf. direktiv 2014/24/EU art. 34 nr. 2 a"
 DECISION_WORKING_DAYS = 10
 DECISION_EXTENDED_WORKING_DAYS = 15
 DECISION_RULE = "FOA § 26-5 (3), jf. direktiv 2014/24/EU art. 34 nr. 5"
+# Until the invitation to the first call-off is sent, the evaluation may be extended
+# beyond 15 working days (the first phase). Directive 2014/24/EU art. 34 nr. 5
+# annet ledd; the Norwegian wording was not found in the texts at hand, so the
+# reference is to FOA § 26-5 with the directive (check in Lovdata).
+FIRST_PHASE_RULE = "FOA § 26-5, jf. direktiv 2014/24/EU art. 34 nr. 5 annet ledd"
 
 # Invitation to a specific contract: every supplier admitted to the category.
 INVITE_ALL_RULE = "FOA § 26-6 (1), jf. direktiv 2014/24/EU art. 34 nr. 6"
@@ -40,9 +45,14 @@ AWARD_CRITERIA_RULE = "FOA § 18-1"
 CLIMATE_WEIGHT_PERCENT = 30
 CLIMATE_RULE = "FOA § 7-9"
 
-# Each contract under a DPS is announced within 30 days of signing.
+# Each contract under a DPS is announced within 30 days of signing; or, when the
+# DPS says so, the notices are grouped per quarter and sent within 30 days after
+# the quarter ends. The grouping is directive 2014/24/EU art. 50 nr. 3 annet ledd;
+# the Norwegian provision that carries it over was not found in the texts at hand
+# (check FOA § 21-6 in Lovdata before relying on the reference).
 AWARD_NOTICE_DAYS = 30
 AWARD_NOTICE_RULE = "FOA § 21-6"
+GROUPED_NOTICE_RULE = "FOA § 21-6, jf. direktiv 2014/24/EU art. 50 nr. 3 annet ledd"
 
 # The indicative maximum value of a DPS: reaching it needs a new notice.
 CEILING_WARNING_SHARE = 0.80

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from generator.norway.workdays import working_day_on_or_after
+from generator.procurement import limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +33,18 @@ def shortfall(start: date, end: date, minimum_days: int) -> Shortfall | None:
     if end >= earliest:
         return None
     return Shortfall(earliest, (end - start).days)
+
+
+def quarter_end(day: date) -> date:
+    """The last day of the quarter `day` falls in."""
+    if day.month > 9:
+        return date(day.year, 12, 31)
+    first_of_next = date(day.year, (day.month - 1) // 3 * 3 + 4, 1)
+    return first_of_next - timedelta(days=1)
+
+
+def award_notice_due(signed: date, grouped: bool) -> date:
+    """The last day to announce a contract signed on `signed`: 30 days after the
+    signing, or with notices grouped per quarter, 30 days after the quarter ends."""
+    start = quarter_end(signed) if grouped else signed
+    return last_day(start, limits.AWARD_NOTICE_DAYS)

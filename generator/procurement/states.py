@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from generator.catalogue.gather import Catalogue
 from generator.models import CallOff, Dps
+from generator.models.kinds import CALLOFF
 
 DpsState = Literal["announced", "open-for-requests", "active", "expired"]
 CallOffState = Literal[
@@ -78,3 +80,23 @@ def calloff_state(calloff: CallOff, today: date) -> CallOffState:
     if contract.ends is None and milestones and all(m.met and m.met <= today for m in milestones):
         return "completed"
     return "under-contract"
+
+
+def first_invitation(calloffs: list[CallOff]) -> date | None:
+    """The day the invitation to the first call-off under a DPS was sent: until
+    then the DPS is in its first phase."""
+    return min((c.published for c in calloffs), default=None)
+
+
+def first_invitations(catalogue: Catalogue) -> dict[str, date]:
+    """DPS id -> the day its first call-off invitation was sent."""
+    by_dps: dict[str, list[CallOff]] = {}
+    for calloff in catalogue.records_of(CALLOFF):
+        by_dps.setdefault(calloff.dps, []).append(calloff)
+    return {dps_id: d for dps_id, c in by_dps.items() if (d := first_invitation(c)) is not None}
+
+
+def in_first_phase(first: date | None, day: date) -> bool:
+    """Whether `day` is before the first invitation (the evaluation of requests may
+    then be extended beyond 15 working days)."""
+    return first is None or day < first

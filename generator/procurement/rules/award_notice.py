@@ -9,7 +9,7 @@ from datetime import date
 
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import Diagnostic
-from generator.models.kinds import CALLOFF
+from generator.models.kinds import CALLOFF, DPS
 from generator.procurement import limits, periods
 
 CODE = "award-notice"
@@ -21,23 +21,31 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
         contract = calloff.contract
         if contract is None:
             continue
-        due = periods.last_day(contract.signed, limits.AWARD_NOTICE_DAYS)
+        dps = catalogue.get(DPS, calloff.dps)
+        grouped = dps is not None and dps.award_notice_grouping == "quarterly"
+        due = periods.award_notice_due(contract.signed, grouped)
+        rule = limits.GROUPED_NOTICE_RULE if grouped else limits.AWARD_NOTICE_RULE
+        counted = (
+            f"{limits.AWARD_NOTICE_DAYS} dager etter kvartalet kontrakten ble signert i "
+            f"(ordningen samler kunngjøringene per kvartal)"
+            if grouped
+            else f"{limits.AWARD_NOTICE_DAYS} dager etter signering ({contract.signed})"
+        )
         published = contract.award_notice_published
         if published is not None and published > due:
             yield catalogue.error_at(
                 entry,
                 ("contract", "award_notice_published"),
                 CODE,
-                f"{limits.AWARD_NOTICE_RULE}: tildelingen skal kunngjøres innen "
-                f"{limits.AWARD_NOTICE_DAYS} dager etter signering ({contract.signed}), altså "
-                f"senest {due}; den ble kunngjort {published}.",
+                f"{rule}: tildelingen skal kunngjøres innen {counted}, altså senest {due}; den "
+                f"ble kunngjort {published}.",
             )
         elif published is None and today > due:
             yield catalogue.error_at(
                 entry,
                 ("contract", "signed"),
                 CODE,
-                f"{limits.AWARD_NOTICE_RULE}: kunngjøringen av tildelingen skulle vært publisert"
-                f" senest {due} ({limits.AWARD_NOTICE_DAYS} dager etter signering) og er "
-                "forsinket. Kunngjør i Doffin og legg inn `award_notice_published`.",
+                f"{rule}: kunngjøringen av tildelingen skulle vært publisert senest {due} "
+                f"({counted}) og er forsinket. Kunngjør i Doffin og legg inn "
+                "`award_notice_published`.",
             )

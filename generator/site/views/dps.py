@@ -55,6 +55,7 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
             f"({display.days_until(dps.request_deadline, site.today)})",
         ),
         ("Gyldig til og med", display.day(dps_valid_until(dps))),
+        ("Kunngjøring av tildelinger", labels.AWARD_NOTICE_GROUPING[dps.award_notice_grouping]),
         ("Anslått samlet verdi (øvre ramme)", display.kroner(dps.max_value_nok)),
         (
             "Tildelt så langt",
