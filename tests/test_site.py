@@ -428,3 +428,12 @@ def test_downloads_are_published_and_every_local_link_resolves(built: Path) -> N
             if not target.exists():
                 broken.append((str(html.relative_to(built)), href))
     assert broken == []
+
+
+def test_a_call_off_page_says_where_tenders_go_and_that_it_is_never_here(built: Path) -> None:
+    path = built / "calloff" / "askoy-app-for-sarprosedyrer-2026" / "index.html"
+    text = text_of(path)
+    assert "Tilbud leveres aldri her." in text
+    assert "Send aldri et tilbud som pull request" in text
+    kgv = "https://kgv.askoy.kommune.example.no/konkurranser/askoy-app-for-sarprosedyrer-2026"
+    assert kgv in hrefs(path)

@@ -225,6 +225,14 @@ def _tender_invitation(
             ("Invitasjonen sendt", fill(day(calloff.published if calloff else None), "dato")),
             ("Tilbudsfrist", fill(day(calloff.tender_deadline if calloff else None), "dato")),
             (
+                "Tilbud leveres i",
+                fill(
+                    calloff.submission_url if calloff else None,
+                    "adressen til kommunens konkurransegjennomføringsverktøy (KGV); tilbud "
+                    "leveres aldri i markedsplassen",
+                ),
+            ),
+            (
                 "Anslått verdi",
                 kroner(calloff.estimated_value_nok)
                 if calloff and calloff.estimated_value_nok is not None

@@ -12,6 +12,7 @@ from generator.models.base import (
     Contact,
     Count,
     Flag,
+    HttpsUrl,
     IsoDate,
     Kommunenummer,
     Line,
@@ -85,6 +86,11 @@ class CallOff(Record):
     buyer: Kommunenummer = Field(description="Kommunen som gjør uttaket.")
     published: IsoDate = Field(description="Dato tilbudsinvitasjonen ble sendt.")
     tender_deadline: IsoDate = Field(description="Tilbudsfrist.")
+    submission_url: HttpsUrl | None = Field(
+        None,
+        description="Hvor tilbudene leveres: kjøperens konkurransegjennomføringsverktøy "
+        "(KGV). Tilbud er fortrolige til åpning og leveres aldri i markedsplassen.",
+    )
     invited: tuple[Slug, ...] = Field(description="Leverandørene som ble invitert.")
     description: Markdown = Field(description="Kommunens behov og spesifikke opplysninger.")
     need: Slug | None = Field(None, description="Behovet i innovasjonsarenaen uttaket bygger på.")

@@ -170,6 +170,9 @@ def context(calloff: CallOff, site: Site, link: Linker) -> dict[str, Any]:
     award = calloff.award
     contract = calloff.contract
     return {
+        "submission": link.external(calloff.submission_url, "kjøperens konkurranseverktøy (KGV)")
+        if calloff.submission_url
+        else "",
         "facts": facts,
         "description": free_text(calloff.description),
         "gantt": gantt(calloff, found),
