@@ -54,6 +54,21 @@ def _diagnostics(
     return [(d.path, d.line, str(d.severity), d.code) for d in diagnostics]
 
 
+# The call-off moved to June 2027, after every decision the tables try, so that it
+# never depends on them.
+CALLOFF_IN_2027 = [
+    ("published: 2026-03-02", "published: 2027-06-01"),
+    ("tender_deadline: 2026-03-16", "tender_deadline: 2027-06-15"),
+    ("  decided: 2026-03-25", "  decided: 2027-06-20"),
+    ("  signed: 2026-04-01", "  signed: 2027-06-25"),
+    ("award_notice_published: 2026-04-10", "award_notice_published: 2027-07-01"),
+    (
+        "      due: 2026-05-01\n      met: 2026-04-28",
+        "      due: 2027-08-01\n      met: 2027-07-28",
+    ),
+]
+
+
 def _decision(received: str, decided: str, reason: bool = False) -> list[tuple[str, str]]:
     extra = "extension_reason: Mange vedlegg å vurdere.\n" if reason else ""
     return [
@@ -134,17 +149,7 @@ def test_decision_time_limit(
         APPLICATION_A: _decision(received, decided, reason),
         DPS: [("valid_until: 2029-12-31", "valid_until: 2030-12-31")],
     }
-    edits[CALLOFF] = [
-        ("published: 2026-03-02", "published: 2027-06-01"),
-        ("tender_deadline: 2026-03-16", "tender_deadline: 2027-06-15"),
-        ("  decided: 2026-03-25", "  decided: 2027-06-20"),
-        ("  signed: 2026-04-01", "  signed: 2027-06-25"),
-        ("award_notice_published: 2026-04-10", "award_notice_published: 2027-07-01"),
-        (
-            "      due: 2026-05-01\n      met: 2026-04-28",
-            "      due: 2027-08-01\n      met: 2027-07-28",
-        ),
-    ]
+    edits[CALLOFF] = CALLOFF_IN_2027
     moves = {APPLICATION_A: _application("leverandor-a", received)}
     # the first invitation went out on 10 February: later decisions keep the limits
     extra = {FIRST: EARLY_CALLOFF} if received >= "2026-02-10" else None
@@ -197,17 +202,7 @@ def test_the_first_phase_may_take_longer_until_the_first_invitation(
     edits = {
         APPLICATION_A: _decision("2026-06-01", "2026-06-23"),
         DPS: [("valid_until: 2029-12-31", "valid_until: 2030-12-31")],
-        CALLOFF: [
-            ("published: 2026-03-02", "published: 2027-06-01"),
-            ("tender_deadline: 2026-03-16", "tender_deadline: 2027-06-15"),
-            ("  decided: 2026-03-25", "  decided: 2027-06-20"),
-            ("  signed: 2026-04-01", "  signed: 2027-06-25"),
-            ("award_notice_published: 2026-04-10", "award_notice_published: 2027-07-01"),
-            (
-                "      due: 2026-05-01\n      met: 2026-04-28",
-                "      due: 2027-08-01\n      met: 2027-07-28",
-            ),
-        ],
+        CALLOFF: CALLOFF_IN_2027,
     }
     moves = {APPLICATION_A: _application("leverandor-a", "2026-06-01")}
     extra = {FIRST: first} if first else {}
