@@ -245,9 +245,14 @@ const around = (el) => {
 """
 
 FOCUS_STATE = (
-    "() => {"
+    "async () => {"
     + COLOURS
     + """
+  // colours are read once the theme's transitions (hover, header shadow, the
+  // drawer) have settled: a machine under load measures them halfway otherwise
+  const finite = (a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity;
+  await Promise.all(document.getAnimations().filter(finite).map((a) => a.finished.catch(() => null)));
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const el = document.activeElement;
   // the theme's palette toggle is a hidden radio button: its label shows the focus
   const shown = el.matches("input.md-option") ? el.nextElementSibling : el;
