@@ -41,7 +41,8 @@ CODES: dict[str, str] = {
     "invalid-number": "Et tall utenfor det tillatte området.",
     "invalid-list": "En liste med for få eller for mange element.",
     "incomplete-decision": "En beslutning mangler en del: opptak uten dato eller utfall, "
-    "eller kontrakt uten tildeling.",
+    "utelukkelse uten begrunnelse, fornyet egenerklæring uten forespørsel, eller kontrakt "
+    "uten tildeling.",
     "invalid-value": "En annen ugyldig verdi.",
     "claimed-verification": "Et felt påstår at løsningen er verifisert; det avgjør sandkassen.",
     "inline-events": "Søknader eller forespørsler står som liste i posten; hver skal være "
@@ -69,7 +70,14 @@ CODES: dict[str, str] = {
     "dps-decision-deadline": "En forespørsel er ikke avgjort innen 10 (15) virkedager.",
     "calloff-dps-validity": "Uttaket er utenfor ordningens gyldighet eller kategori.",
     "dps-extension": "En forlengelse er kunngjort etter at ordningen var utløpt.",
-    "calloff-invited": "Uttaket inviterer ikke nøyaktig de som var tatt opp den dagen.",
+    "calloff-invited": "Uttaket inviterer ikke nøyaktig de som var tatt opp og ikke "
+    "utelukket den dagen.",
+    "espd-renewal": "En leverandør har ikke fornyet egenerklæringen (ESPD) innen fem "
+    "virkedager (advarsel).",
+    "award-criteria-dps": "Uttakets tildelingskriterier avviker fra dem ordningen "
+    "kunngjorde, eller ordningen har ingen.",
+    "calloff-question": "Et spørsmål er besvart for sent eller utenfor konkurransen, eller "
+    "teksten nevner en leverandør.",
     "tender-period": "Tilbudsfristen er kortere enn 10 dager.",
     "award-rules": "Tildeling før fristen, eller tildelingskriterier som ikke holder.",
     "climate-weight": "Klima og miljø vektes under 30 % uten begrunnet unntak (FOA § 7-9).",
@@ -132,6 +140,9 @@ ERROR_TYPES: dict[str, str] = {
     **dict.fromkeys(("too_short", "too_long"), "invalid-list"),
     "decision_pair": "incomplete-decision",
     "answer_pair": "incomplete-answer",
+    **dict.fromkeys(("exclusion_pair", "espd_renewed_unrequested"), "incomplete-decision"),
+    "exclusion_not_admitted": "invalid-value",
+    "weight_range": "invalid-number",
     "inline_events": "inline-events",
     "municipality_name": "municipality-name",
     "contract_without_award": "incomplete-decision",

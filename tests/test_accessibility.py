@@ -251,7 +251,8 @@ FOCUS_STATE = (
   // colours are read once the theme's transitions (hover, header shadow, the
   // drawer) have settled: a machine under load measures them halfway otherwise
   const finite = (a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity;
-  await Promise.all(document.getAnimations().filter(finite).map((a) => a.finished.catch(() => null)));
+  const settling = document.getAnimations().filter(finite);
+  await Promise.all(settling.map((a) => a.finished.catch(() => null)));
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const el = document.activeElement;
   // the theme's palette toggle is a hidden radio button: its label shows the focus

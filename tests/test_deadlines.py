@@ -127,3 +127,45 @@ def test_text_says_how_late(capsys: pytest.CaptureFixture[str], root: Path) -> N
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].startswith("2026-11-16  12 dager på overtid")
     assert "(lovpålagt)" in lines[1] and f"[{PENDING}]" in lines[1]
+
+
+def test_an_unanswered_question_is_the_buyers_legal_deadline(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Asked in good time (4 March), answered by 10 March, six days before the tender
+    deadline of 16 March; asked on 10 March it has no legal deadline."""
+    root = tmp_path / "root"
+    shutil.copytree(BASE, root)
+    questions = root / "tenders/calloffs/uttak-a/questions"
+    questions.mkdir(parents=True)
+    (questions / "001.yaml").write_text(
+        "received: 2026-03-04\nquestion: Hvor mange brukere?\n", encoding="utf-8"
+    )
+    (questions / "002.yaml").write_text(
+        "received: 2026-03-10\nquestion: Hvor mange soner?\n", encoding="utf-8"
+    )
+    code, rows = _json(capsys, root, "2026-03-05", within=5)
+    assert code == 0
+    assert [(r["kind"], r["date"], r["subject"], r["legal"]) for r in rows] == [
+        ("question-answer", "2026-03-10", "001", True)
+    ]
+    code, rows = _json(capsys, root, "2026-03-11", within=1)
+    assert code == 1
+    assert [(r["kind"], r["status"]) for r in rows] == [("question-answer", "overdue")]
+
+
+def test_an_espd_renewal_is_the_suppliers_deadline(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Asked Monday 16 November, due Monday 23 November; overdue, it is listed for the
+    team but is no legal deadline of the marketplace's: exit 0."""
+    root = tmp_path / "root"
+    shutil.copytree(BASE, root)
+    application = root / APPLICATION.path("dps-a", "leverandor-a-2026-01-20")
+    with application.open("a", encoding="utf-8") as handle:
+        handle.write("espd_requested: 2026-11-16\n")
+    code, rows = _json(capsys, root, "2026-11-28", within=1)
+    assert code == 0
+    assert [(r["kind"], r["date"], r["status"], r["legal"]) for r in rows] == [
+        ("espd-renewal", "2026-11-23", "overdue", False)
+    ]

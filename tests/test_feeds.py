@@ -20,6 +20,7 @@ from generator.models.kinds import CALLOFF, KINDS, NEED
 from generator.procurement import deadlines
 from generator.site import downloads, feeds, mkdocs_build
 from generator.site.gather import gather
+from generator.site.views import calloff as calloff_view
 from tests.support.paths import ROOT, TODAY
 from tests.support.shipped import unexpected
 
@@ -277,3 +278,28 @@ def test_section_pages_link_the_feeds_and_calendars(
         names = ["Askøy", "Bergen", "Bodø"]
         places = [html.index(f">{n} kommune &#40;iCalendar&#41;</a>") for n in names]
         assert places == sorted(places)
+
+
+# ---------------------------------------------------------------- questions
+
+
+def test_each_calloff_has_a_feed_of_its_questions_and_answers(
+    built: Path, catalogue: Catalogue
+) -> None:
+    for calloff in calloffs_of(catalogue):
+        assert (built / calloff_view.question_feed(calloff.id)).is_file()
+    path = built / calloff_view.question_feed("askoy-app-for-sarprosedyrer-2026")
+    feed = parse(path.read_bytes())
+    found = entries(feed)
+    # newest change first; each entry points at its question on the call-off page
+    page = f"{BASE}calloff/askoy-app-for-sarprosedyrer-2026/"
+    assert [e["href"] for e in found] == [page + "#sporsmal-002", page + "#sporsmal-001"]
+    assert [e["title"] for e in found] == ["Spørsmål 002 er besvart", "Spørsmål 001 er besvart"]
+    assert found[1]["published"] == stamp(date(2026, 11, 23))
+    assert found[1]["updated"] == stamp(date(2026, 11, 25))
+    assert "Svar: Hjemmetjenesten bruker" in (found[1]["summary"] or "")
+    html = (page_of(built, page)).read_text(encoding="utf-8")
+    assert 'id="sporsmal-001"' in html and 'id="sporsmal-002"' in html
+    # no one is named: neither the feed nor the page's answers say who asked
+    for supplier in ("Sårfag", "Omsorgsdata", "Epitel"):
+        assert supplier not in path.read_text(encoding="utf-8")

@@ -417,3 +417,41 @@ def test_invitation_command_writes_the_invitation_and_its_templates(tmp_path: Pa
         == 2
     )
     assert not (tmp_path / "x").exists()
+
+
+# ---------------------------------------------------------------- the rules it promises
+
+
+def _text(document: Document) -> str:
+    return document_markdown.render_markdown(document)
+
+
+def test_the_invitation_states_its_climate_weight_or_its_exception(catalogue: Catalogue) -> None:
+    calloff = _calloff(catalogue)
+    text = _text(invitation.invitation(catalogue, ASKOY))
+    assert "Klima- og miljøhensyn vektes 30\u00a0% av tildelingskriteriene" in text
+    excepted = calloff.model_copy(
+        update={
+            "id": "uttak-unntak",
+            "award_criteria": calloff.award_criteria.model_copy(
+                update={"climate_exception": "Kravspesifikasjonen stiller strengere krav."}
+            ),
+        }
+    )
+    text = _text(invitation.invitation(_with(catalogue, excepted), "uttak-unntak"))
+    assert "vektes ikke med minst 30 prosent" in text
+    assert "Begrunnelse: Kravspesifikasjonen stiller strengere krav." in text
+
+
+def test_the_invitation_states_the_standstill_choice_and_where_to_ask(
+    catalogue: Catalogue,
+) -> None:
+    calloff = _calloff(catalogue)
+    text = _text(invitation.invitation(catalogue, ASKOY))
+    assert "Kommunen har ikke karensperiode" in text
+    # questions in good time are answered by 28 November, six days before 4 December
+    assert "besvares senest 28. november 2026" in text
+    assert "Tilbud leveres bare i kommunens konkurransegjennomføringsverktøy" in text
+    chosen = calloff.model_copy(update={"id": "uttak-karens", "standstill_days": 10})
+    text = _text(invitation.invitation(_with(catalogue, chosen), "uttak-karens"))
+    assert "Kommunen har valgt en karensperiode på 10 dager" in text

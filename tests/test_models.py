@@ -82,3 +82,18 @@ def test_schema_output_is_deterministic(tmp_path: Path) -> None:
     for path in sorted((tmp_path / "a").iterdir()):
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
         assert json.loads(path.read_text())["description"]
+
+
+def test_thresholds_and_cpv_codes_are_read_from_data() -> None:
+    from datetime import date as day
+
+    from generator.models import reference
+
+    assert reference.thresholds_on(day(2024, 3, 13)) is None
+    current = reference.thresholds_on(day(2026, 12, 6))
+    assert current is not None and current.other_authorities_nok == 2_300_000
+    assert current.valid_from == day(2024, 3, 14)
+    codes = reference.cpv()
+    assert set(codes) == set(reference.categories())
+    assert codes["digital-hjemmeoppfolging"][0].code == "33195000-3"
+    assert all(reference.CPV_CODE.fullmatch(c.code) for found in codes.values() for c in found)

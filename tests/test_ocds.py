@@ -6,6 +6,7 @@ tests/data/ocds/; nothing is fetched."""
 from __future__ import annotations
 
 import copy
+import csv
 import json
 import re
 import shutil
@@ -23,7 +24,7 @@ from referencing.jsonschema import DRAFT4
 from generator import pipeline
 from generator.catalogue.gather import Catalogue
 from generator.diagnostics import has_errors
-from generator.models import CallOff, Dps, Supplier
+from generator.models import CallOff, Dps, Supplier, reference
 from generator.models.calloff import AwardCriteria
 from generator.models.kinds import APPLICATION, CALLOFF, DPS, EVENT_KINDS, KINDS, SUPPLIER
 from generator.procurement import ocds
@@ -78,6 +79,39 @@ FORMATS.checks("date-time", raises=ValueError)(_date_time)
 FORMATS.checks("uri")(_uri)
 
 
+# The fields of the Enquiry extension the export writes (tender.enquiries), written
+# here from the extension's documentation rather than copied: an enquiry has an id,
+# and its dates are date-times.
+_TEXT = {"type": ["string", "null"]}
+_WHEN = {"type": ["string", "null"], "format": "date-time"}
+ENQUIRY_PATCH = {
+    "definitions": {
+        "Tender": {
+            "properties": {
+                "enquiries": {
+                    "type": "array",
+                    "items": {"$ref": "#/definitions/Enquiry"},
+                    "uniqueItems": True,
+                }
+            }
+        },
+        "Enquiry": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {
+                "id": {"type": "string"},
+                "date": _WHEN,
+                "author": {"$ref": "#/definitions/OrganizationReference"},
+                "title": _TEXT,
+                "description": _TEXT,
+                "answer": _TEXT,
+                "dateAnswered": _WHEN,
+            },
+        },
+    }
+}
+
+
 def _schema(name: str) -> Any:
     return json.loads((OCDS_DATA / name).read_text(encoding="utf-8"))
 
@@ -89,6 +123,7 @@ def validator() -> Draft4Validator:
     release = merge_patch(
         _schema("release-schema.json"), _schema("techniques-extension-release-schema.json")
     )
+    release = merge_patch(release, ENQUIRY_PATCH)
     assert "Techniques" in release["definitions"]
     assert "techniques" in release["definitions"]["Tender"]["properties"]
     package = _schema("release-package-schema.json")
@@ -159,7 +194,7 @@ def test_package_is_valid_ocds(validator: Draft4Validator, package: dict[str, An
     assert package["publishedDate"] == "2026-11-28T00:00:00Z"
     assert package["uri"] == URI
     assert package["publisher"] == {"name": "Markedsplassen"}
-    assert package["extensions"] == [ocds.TECHNIQUES_EXTENSION]
+    assert package["extensions"] == [ocds.TECHNIQUES_EXTENSION, ocds.ENQUIRY_EXTENSION]
 
 
 def test_validator_catches_a_release_without_ocid(
@@ -225,7 +260,15 @@ def test_one_process_per_dps(catalogue: Catalogue, package: dict[str, Any]) -> N
         }
         assert tender["contractPeriod"] == {"endDate": f"{dps.valid_until}T23:59:59Z"}
         (item,) = tender["items"]
-        assert item["classification"]["id"] == dps.category
+        main, *more = reference.cpv()[dps.category]
+        assert item["classification"] == {
+            "scheme": "CPV",
+            "id": main.code,
+            "description": main.label,
+        }
+        assert [c["id"] for c in item.get("additionalClassifications", [])] == [
+            c.code for c in more
+        ]
         assert release["buyer"] == {"id": "markedsplassen", "name": "Markedsplassen"}
         assert tender["procuringEntity"] == release["buyer"]
         assert party(release, "markedsplassen")["roles"] == ["buyer", "procuringEntity"]
@@ -239,6 +282,7 @@ def test_each_admission_is_an_award(catalogue: Catalogue, package: dict[str, Any
     for dps in dpss(catalogue):
         release = by_ocid[f"{PREFIX}-dps-{dps.id}"]
         admitted = catalogue.admitted(dps.id)
+        standing = catalogue.admitted_on(dps.id, date(2026, 11, 28))
         awards = release.get("awards", [])
         assert len(awards) == len(admitted)
         assert release["tag"] == (["tender", "award"] if admitted else ["tender"])
@@ -248,12 +292,16 @@ def test_each_admission_is_an_award(catalogue: Catalogue, package: dict[str, Any
         for award in awards:
             supplier = award["id"].removeprefix(f"{dps.id}-admission-")
             assert award["date"] == f"{admitted[supplier].decided}T00:00:00Z"
-            assert award["status"] == "active"
-            (reference,) = award["suppliers"]
-            assert party(release, reference["id"])["roles"] == ["tenderer", "supplier"]
-        # every applicant is a tenderer; only the admitted ones are suppliers
+            # an admission the supplier is since excluded from is cancelled
+            assert award["status"] == ("active" if supplier in standing else "cancelled")
+            (who,) = award["suppliers"]
+            assert party(release, who["id"])["roles"] == ["tenderer", "supplier"]
+        # every applicant is one tenderer, however often it applied; only the
+        # admitted ones are suppliers
         applicants = {p["id"] for p in release["parties"] if "tenderer" in p["roles"]}
-        assert len(applicants) == len(catalogue.events(APPLICATION, dps.id))
+        assert len(applicants) == len(
+            {e.record.supplier for e in catalogue.events(APPLICATION, dps.id)}
+        )
         assert {t["id"] for t in release["tender"]["tenderers"]} == applicants
 
 
@@ -267,8 +315,15 @@ def test_rejected_and_pending_applications_are_no_awards(
     catalogue: Catalogue, package: dict[str, Any]
 ) -> None:
     sar = releases(package)[f"{PREFIX}-dps-dps-sarbehandling-2026"]
-    assert party(sar, supplier_party_id(catalogue, "kvikkapp"))["roles"] == ["tenderer"]  # rejected
-    assert not any(a["id"].endswith("-kvikkapp") for a in sar["awards"])
+    # kvikkapp was rejected, then admitted on a second request, then excluded: one
+    # award, cancelled, with the reason
+    (kvikkapp,) = [a for a in sar["awards"] if a["id"].endswith("-kvikkapp")]
+    assert kvikkapp["status"] == "cancelled"
+    assert kvikkapp["date"] == "2026-04-23T00:00:00Z"
+    assert (
+        "Utelukket 2026-10-05: Markedsplassen ba om fornyet egenerklæring"
+        in (kvikkapp["description"])
+    )
     mobile = releases(package)[f"{PREFIX}-dps-dps-mobil-dokumentasjon-2026"]
     assert [a["id"] for a in mobile["awards"]] == [
         "dps-mobil-dokumentasjon-2026-admission-omsorgsdata-norge"
@@ -479,3 +534,60 @@ def test_export_command_uses_the_configured_prefix(tmp_path: Path) -> None:
     assert {r["ocid"].split("-")[1] for r in package["releases"]} == {"mplass"}
     records = [*ROOT.glob("tenders/dps/*.yaml"), *ROOT.glob("tenders/calloffs/*.yaml")]
     assert len(package["releases"]) == len(records)
+
+
+# --- CPV and enquiries -------------------------------------------------------------
+
+
+def test_items_are_classified_by_cpv_from_the_codelist(package: dict[str, Any]) -> None:
+    """Every item's classification and additional classifications use a scheme from
+    OCDS's itemClassificationScheme codelist (CPV), with codes of the CPV form."""
+    with (OCDS_DATA / "itemClassificationScheme.csv").open(encoding="utf-8") as handle:
+        schemes = {row["Code"] for row in csv.DictReader(handle)}
+    found = [
+        classification
+        for release in package["releases"]
+        for item in release["tender"]["items"]
+        for classification in [item["classification"], *item.get("additionalClassifications", [])]
+    ]
+    assert found
+    assert {c["scheme"] for c in found} == {"CPV"} <= schemes
+    assert all(re.fullmatch(r"\d{8}-\d", c["id"]) for c in found)
+
+
+def test_calloff_questions_are_enquiries_with_no_author(package: dict[str, Any]) -> None:
+    askoy = releases(package)[f"{PREFIX}-calloff-askoy-app-for-sarprosedyrer-2026"]
+    tender = askoy["tender"]
+    assert tender["hasEnquiries"] is True
+    first, second = tender["enquiries"]
+    assert first["id"] == "001"
+    assert first["date"] == "2026-11-23T00:00:00Z"
+    assert first["dateAnswered"] == "2026-11-25T00:00:00Z"
+    assert first["description"].startswith("Kravet «epj-integrasjon»")
+    assert first["answer"].startswith("Hjemmetjenesten bruker")
+    assert second["id"] == "002"
+    assert all("author" not in e for e in tender["enquiries"])
+    bergen = releases(package)[f"{PREFIX}-calloff-bergen-app-for-sarprosedyrer-2026"]
+    assert bergen["tender"]["hasEnquiries"] is False
+    assert "enquiries" not in bergen["tender"]
+
+
+def test_validator_applies_the_enquiry_fields(
+    validator: Draft4Validator, package: dict[str, Any]
+) -> None:
+    broken = copy.deepcopy(package)
+    index = next(i for i, r in enumerate(broken["releases"]) if r["tender"].get("enquiries"))
+    broken["releases"][index]["tender"]["enquiries"][0]["dateAnswered"] = "25.11.2026"
+    del broken["releases"][index]["tender"]["enquiries"][1]["id"]
+    found = errors(validator, broken)
+    assert [path[-2:] for path, _ in found] == [[0, "dateAnswered"], ["enquiries", 1]]
+
+
+def test_dps_notice_criteria_are_exported(package: dict[str, Any]) -> None:
+    sar = releases(package)[f"{PREFIX}-dps-dps-sarbehandling-2026"]["tender"]
+    assert sar["awardCriteria"] == "ratedCriteria"
+    assert sar["awardCriteriaDetails"] == (
+        "Tildelingsgrunnlag (FOA § 18-1): beste forhold mellom pris og kvalitet. "
+        "Tildelingskriterier: Pris 30–50 %; Kvalitet og brukervennlighet 20–40 %; "
+        "Klima og miljø 30–40 %."
+    )

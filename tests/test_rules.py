@@ -40,6 +40,7 @@ def _diagnostics(
     root = tmp_path / "root"
     shutil.copytree(BASE, root)
     for rel, text in (extra or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
     for rel, replacements in edits.items():
         text = (root / rel).read_text(encoding="utf-8")
@@ -327,7 +328,7 @@ EXTENSIONS = [
     (
         "announced after expiry",
         "2026-03-01",
-        [(CALLOFF, 5, ERR, "calloff-dps-validity"), (DPS, 14, ERR, "dps-extension")],
+        [(CALLOFF, 5, ERR, "calloff-dps-validity"), (DPS, 21, ERR, "dps-extension")],
     ),
 ]
 
@@ -402,9 +403,15 @@ def test_lowest_price_alone_needs_the_climate_exception(tmp_path: Path) -> None:
         "      weight_percent: 70\n    - name: Miljø\n      kind: environment\n"
         "      weight_percent: 30\n"
     )
-    lowest = {CALLOFF: [(criteria, "  basis: lowest-price\n")]}
+    # the DPS's notice says lowest price too: a call-off cannot change the basis
+    notice = (
+        "  basis: best-price-quality-ratio\n  criteria:\n    - name: Pris\n      kind: price\n"
+        "    - name: Miljø\n      kind: environment\n"
+    )
+    dps = [(notice, "  basis: lowest-price\n")]
+    lowest = {CALLOFF: [(criteria, "  basis: lowest-price\n")], DPS: dps}
     assert _diagnostics(tmp_path, lowest) == [(CALLOFF, 12, ERR, "climate-weight")]
-    justified = {CALLOFF: [(criteria, "  basis: lowest-price\n" + EXCEPTION)]}
+    justified = {CALLOFF: [(criteria, "  basis: lowest-price\n" + EXCEPTION)], DPS: dps}
     assert _diagnostics(tmp_path / "2", justified) == []
 
 
@@ -504,3 +511,230 @@ def test_working_days_follow_the_norwegian_calendar() -> None:
     assert is_working_day(date(2026, 12, 24))  # Christmas Eve is no public holiday
     assert working_days_between(date(2027, 5, 14), date(2027, 5, 18)) == 1
     assert add_working_days(date(2026, 3, 27), 10) == date(2026, 4, 15)
+
+
+# ---------------------------------------------------------------- after admission
+
+WARN = "warning"
+EXCLUDED = "excluded: {}\nexclusion_reason: Skatteattesten viste restanser.\n"
+B_ADMITTED = "decision: admitted\n"
+
+# leverandor-b's exclusion date against the call-off published 2 March 2026
+EXCLUSIONS = [
+    (
+        "excluded the day before the invitation",
+        "2026-03-01",
+        True,
+        [(CALLOFF, 9, ERR, "calloff-invited")],
+    ),
+    (
+        "excluded on the day of the invitation",
+        "2026-03-02",
+        True,
+        [(CALLOFF, 9, ERR, "calloff-invited")],
+    ),
+    ("excluded the day after the invitation", "2026-03-03", True, []),
+    ("excluded before and rightly not invited", "2026-03-01", False, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("excluded", "invited", "want"),
+    [row[1:] for row in EXCLUSIONS],
+    ids=[row[0] for row in EXCLUSIONS],
+)
+def test_an_excluded_supplier_is_not_invited(
+    tmp_path: Path, excluded: str, invited: bool, want: list[tuple[str, int, str, str]]
+) -> None:
+    edits = {APPLICATION_B: [(B_ADMITTED, B_ADMITTED + EXCLUDED.format(excluded))]}
+    if not invited:
+        edits[CALLOFF] = [("  - leverandor-a\n  - leverandor-b\n", "  - leverandor-a\n")]
+    assert _diagnostics(tmp_path, edits) == want
+
+
+def test_an_exclusion_needs_its_reason_and_an_admission(tmp_path: Path) -> None:
+    no_reason = {APPLICATION_B: [(B_ADMITTED, B_ADMITTED + "excluded: 2026-03-03\n")]}
+    assert _diagnostics(tmp_path / "1", no_reason) == [
+        (APPLICATION_B, 1, ERR, "incomplete-decision")
+    ]
+    rejected = {
+        APPLICATION_B: [
+            (B_ADMITTED, "decision: rejected\nreason: Mangler.\n" + EXCLUDED.format("2026-03-03"))
+        ],
+        CALLOFF: [("  - leverandor-a\n  - leverandor-b\n", "  - leverandor-a\n")],
+    }
+    assert _diagnostics(tmp_path / "2", rejected) == [(APPLICATION_B, 1, ERR, "invalid-value")]
+
+
+# ESPD renewal: asked on Monday 16 November 2026, five working days end Monday 23
+# November; the check runs on 28 November.
+ESPD = [
+    (
+        "not renewed, five working days passed",
+        "2026-11-16",
+        None,
+        [(APPLICATION_A, 5, WARN, "espd-renewal")],
+    ),
+    ("renewed on the fifth working day", "2026-11-16", "2026-11-23", []),
+    (
+        "renewed on the sixth working day",
+        "2026-11-16",
+        "2026-11-24",
+        [(APPLICATION_A, 6, WARN, "espd-renewal")],
+    ),
+    ("not renewed, still within five working days", "2026-11-23", None, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("requested", "renewed", "want"), [row[1:] for row in ESPD], ids=[row[0] for row in ESPD]
+)
+def test_espd_renewal_within_five_working_days(
+    tmp_path: Path, requested: str, renewed: str | None, want: list[tuple[str, int, str, str]]
+) -> None:
+    added = f"espd_requested: {requested}\n" + (f"espd_renewed: {renewed}\n" if renewed else "")
+    edits = {APPLICATION_A: [(B_ADMITTED, B_ADMITTED + added)]}
+    assert _diagnostics(tmp_path, edits) == want
+
+
+NOTICE = "  criteria:\n    - name: Pris\n      kind: price\n"
+NOTICE_RANGES = (
+    "  criteria:\n    - name: Pris\n      kind: price\n      min_weight_percent: {}\n"
+    "      max_weight_percent: {}\n"
+)
+ENVIRONMENT = "    - name: Miljø\n      kind: environment\n      weight_percent: 30\n"
+CRITERIA = [
+    ("the notice's kinds, weights open", {}, []),
+    (
+        "price 70 within the notice's 60–70",
+        {DPS: [(NOTICE, NOTICE_RANGES.format(60, 70))]},
+        [],
+    ),
+    (
+        "price 70 outside the notice's 50–60",
+        {DPS: [(NOTICE, NOTICE_RANGES.format(50, 60))]},
+        [(CALLOFF, 16, ERR, "award-criteria-dps")],
+    ),
+    (
+        "another basis",
+        {CALLOFF: [("  basis: best-price-quality-ratio", "  basis: lowest-cost")]},
+        [(CALLOFF, 12, ERR, "award-criteria-dps")],
+    ),
+    (
+        "a kind the notice lacks, and one left out",
+        {
+            CALLOFF: [
+                (
+                    ENVIRONMENT,
+                    "    - name: Brukervennlighet\n      kind: quality\n      weight_percent: 30\n",
+                )
+            ]
+        },
+        [
+            (CALLOFF, 14, ERR, "award-criteria-dps"),
+            (CALLOFF, 14, ERR, "climate-weight"),
+            (CALLOFF, 18, ERR, "award-criteria-dps"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edits", "want"), [row[1:] for row in CRITERIA], ids=[row[0] for row in CRITERIA]
+)
+def test_calloff_criteria_are_the_notices_made_precise(
+    tmp_path: Path,
+    edits: dict[str, list[tuple[str, str]]],
+    want: list[tuple[str, int, str, str]],
+) -> None:
+    assert sorted(_diagnostics(tmp_path, edits)) == sorted(want)
+
+
+def test_a_dps_without_criteria_is_warned(tmp_path: Path) -> None:
+    text = (BASE / DPS).read_text(encoding="utf-8")
+    start = text.index("award_criteria:")
+    notice = text[start : text.index("contact:")]
+    assert _diagnostics(tmp_path, {DPS: [(notice, "")]}) == [(DPS, 2, WARN, "award-criteria-dps")]
+
+
+QUESTION = CALLOFF.replace(".yaml", "/questions/001.yaml")
+
+
+def _question(received: str, answered: str | None, text: str = "Hvor mange brukere?") -> str:
+    answer = f"answered: {answered}\nanswer: Om lag 180.\n" if answered else ""
+    return f"received: {received}\nquestion: {text}\n{answer}"
+
+
+# The call-off was published 2 March 2026 with a tender deadline of 16 March: a
+# question asked in good time is answered by 10 March, six days before.
+QUESTIONS = [
+    ("answered 6 days before the deadline", _question("2026-03-04", "2026-03-10"), []),
+    (
+        "answered 5 days before the deadline",
+        _question("2026-03-04", "2026-03-11"),
+        [(QUESTION, 3, ERR, "calloff-question")],
+    ),
+    (
+        "asked in good time, never answered",
+        _question("2026-03-04", None),
+        [(QUESTION, 1, ERR, "calloff-question")],
+    ),
+    ("asked on the last day for answers, never answered", _question("2026-03-10", None), []),
+    ("asked late, answered before the deadline", _question("2026-03-12", "2026-03-13"), []),
+    (
+        "asked late, answered after the deadline",
+        _question("2026-03-12", "2026-03-17"),
+        [(QUESTION, 3, ERR, "calloff-question")],
+    ),
+    (
+        "asked before the invitation",
+        _question("2026-02-27", "2026-03-03"),
+        [(QUESTION, 1, ERR, "calloff-question")],
+    ),
+    (
+        "the question names who asked",
+        _question("2026-03-04", "2026-03-05", "Leverandør A lurer på antallet brukere."),
+        [(QUESTION, 2, ERR, "calloff-question")],
+    ),
+    (
+        "by organisation number",
+        _question("2026-03-04", "2026-03-05", "Gjelder det 923456783 også?"),
+        [(QUESTION, 2, ERR, "calloff-question")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [row[1:] for row in QUESTIONS], ids=[row[0] for row in QUESTIONS]
+)
+def test_questions_are_answered_alike_in_time_and_anonymously(
+    tmp_path: Path, text: str, want: list[tuple[str, int, str, str]]
+) -> None:
+    assert _diagnostics(tmp_path, {}, extra={QUESTION: text}) == want
+
+
+DESCRIPTION = "description: Bergen trenger en app for sårprosedyrer.\n"
+# Award 25 March 2026; ten days end Saturday 4 April, moved past Easter Monday (6
+# April) to Tuesday 7 April: the contract may be signed on 8 April.
+STANDSTILL = [
+    ("no standstill chosen", None, "2026-04-01", []),
+    ("signed the day after the standstill", 10, "2026-04-08", []),
+    ("signed on its last day", 10, "2026-04-07", [(CALLOFF, 30, ERR, "award-rules")]),
+    ("nine days is too short", 9, "2026-04-08", [(CALLOFF, 11, ERR, "award-rules")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("days", "signed", "want"), [row[1:] for row in STANDSTILL], ids=[row[0] for row in STANDSTILL]
+)
+def test_a_chosen_standstill_is_kept(
+    tmp_path: Path, days: int | None, signed: str, want: list[tuple[str, int, str, str]]
+) -> None:
+    chosen = f"standstill_days: {days}\n" if days is not None else ""
+    edits = {
+        CALLOFF: [
+            (DESCRIPTION, DESCRIPTION + chosen),
+            ("  signed: 2026-04-01", f"  signed: {signed}"),
+        ]
+    }
+    assert _diagnostics(tmp_path, edits) == want

@@ -437,3 +437,37 @@ def test_a_call_off_page_says_where_tenders_go_and_that_it_is_never_here(built: 
     assert "Send aldri et tilbud som pull request" in text
     kgv = "https://kgv.askoy.kommune.example.no/konkurranser/askoy-app-for-sarprosedyrer-2026"
     assert kgv in hrefs(path)
+
+
+def test_a_dps_page_states_its_criteria_and_its_exclusions(built: Path) -> None:
+    path = page(built, "dps", "dps-sarbehandling-2026")
+    text = " ".join(text_of(path).split())
+    criteria = text[text.rindex("Tildelingskriterier") :]
+    assert "Kunngjøringen angir tildeling etter beste forhold mellom pris og kvalitet" in criteria
+    assert "Pris Pris 30 %–50 %" in criteria
+    assert "Klima og miljø Miljø 30 %–40 %" in criteria
+    # kvikkapp: rejected, admitted on a second request, excluded 5 October
+    excluded = text[text.rindex("Utelukket etter opptak") :]
+    assert "Kvikkapp AS" in excluded.split("Andre forespørsler")[0]
+    assert "05.10.2026" in excluded
+    admitted = text[text.rindex("Leverandører som er tatt opp") : text.rindex("Utelukket etter")]
+    assert "Kvikkapp AS" not in admitted
+    assert link_to("supplier", "kvikkapp") in hrefs(path)
+
+
+def test_a_calloff_page_answers_every_question_and_says_when(built: Path) -> None:
+    path = page(built, "calloff", "askoy-app-for-sarprosedyrer-2026")
+    text = " ".join(text_of(path).split())
+    section = text[text.rindex("Spørsmål og svar Svar") : text.rindex("Tildeling ")]
+    assert "besvares senest 28. november 2026" in section
+    assert "Spørsmål 001 Mottatt 23. november 2026." in section
+    assert "Svar, publisert 25.11.2026:" in section
+    assert "Karensperiode: Ingen (ikke påkrevd i en dynamisk innkjøpsordning)" in text
+    assert "../../feeds/uttak/askoy-app-for-sarprosedyrer-2026.xml" in hrefs(path)
+
+
+def test_a_dps_page_says_it_is_above_the_eea_threshold(built: Path) -> None:
+    text = " ".join(text_of(page(built, "dps", "dps-sarbehandling-2026")).split())
+    assert "Anskaffelsesforskriften del III (over EØS-terskelverdi)" in text
+    assert "2 300 000 kr for kommuner" in text
+    assert "gjeldende fra 14. mars 2024" in text

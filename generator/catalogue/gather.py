@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar, cast
 
@@ -110,6 +111,11 @@ class Catalogue:
     def admitted(self, dps_id: str) -> dict[str, Application]:
         """The suppliers admitted to a DPS, from its applications."""
         return events.admitted(e.record for e in self.events(APPLICATION, dps_id))
+
+    def admitted_on(self, dps_id: str, day: date) -> dict[str, Application]:
+        """The suppliers that stand admitted to a DPS on `day`: admitted by then and
+        not excluded on or before it."""
+        return {s: a for s, a in self.admitted(dps_id).items() if a.stands_on(day)}
 
     def participants(self, need: Need) -> tuple[Participant, ...]:
         """A need's participants: those written in it and those whose request to join

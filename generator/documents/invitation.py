@@ -45,6 +45,7 @@ from generator.models.calloff import AwardCriteria
 from generator.models.kinds import CALLOFF, DPS, NEED, SOLUTION, SUPPLIER
 from generator.norway import identifiers, labels
 from generator.norway.formatting import kroner, long_date, percent
+from generator.procurement import limits, periods
 
 _R = TypeVar("_R")
 
@@ -366,13 +367,27 @@ def _award_section(template: Template, calloff: CallOff | None) -> Section:
         total = sum(c.weight_percent or 0 for c in criteria.criteria)
         blocks.append(Table(("Kriterium", "Type", "Vekt", "Slik vurderes det"), rows))
         blocks.append(Paragraph(f"Vektene summerer til {percent(total)}."))
-    blocks.append(
-        Paragraph(
-            "Klima- og miljøhensyn vektes normalt minst 30 prosent "
-            "(forskrift om offentlige anskaffelser § 7-9)."
-        )
-    )
+    blocks.append(Paragraph(_climate_sentence(criteria, calloff is not None)))
     return Section("Tildelingskriterier", tuple(blocks))
+
+
+def _climate_sentence(criteria: AwardCriteria, filled: bool) -> str:
+    """What the invitation promises about climate and environment (FOA § 7-9): the
+    weight it gives them, or the exception and its justification."""
+    rule = "forskrift om offentlige anskaffelser § 7-9"
+    minimum = limits.CLIMATE_WEIGHT_PERCENT
+    if criteria.climate_exception is not None:
+        return (
+            f"Klima- og miljøhensyn vektes ikke med minst {minimum} prosent, etter unntaket i "
+            f"{rule} fjerde eller femte ledd. Begrunnelse: {one_line(criteria.climate_exception)}"
+        )
+    weight = sum(c.weight_percent or 0 for c in criteria.criteria if c.kind == "environment")
+    if filled or weight:
+        return (
+            f"Klima- og miljøhensyn vektes {percent(weight)} av tildelingskriteriene "
+            f"(minst {minimum} prosent, {rule})."
+        )
+    return f"Klima- og miljøhensyn skal vektes minst {minimum} prosent ({rule})."
 
 
 def _contract_section(template: Template, agreement: reference.Entry, buyer: str | None) -> Section:
@@ -421,6 +436,41 @@ def _template_section(category_id: str, links: tuple[Link, ...]) -> Section:
     return Section("ROS, DPIA og gevinstrealisering", tuple(blocks))
 
 
+def _standstill_sentence(calloff: CallOff | None) -> str:
+    """The standstill choice: none is required under a DPS, but the buyer may
+    choose one (`standstill_days`)."""
+    days = calloff.standstill_days if calloff else None
+    if days is not None:
+        return (
+            f"Tildelingen kunngjøres. Kommunen har valgt en karensperiode på {days} dager "
+            "fra dagen etter at tildelingsbeslutningen er sendt; kontrakten signeres først "
+            "når den er over."
+        )
+    if calloff is None:
+        return (
+            "Tildelingen kunngjøres. «Fyll inn: om kommunen velger en karensperiode (minst "
+            "ti dager) før kontrakten signeres; i en dynamisk innkjøpsordning er den ikke "
+            "påkrevd.»"
+        )
+    return (
+        "Tildelingen kunngjøres. Kommunen har ikke karensperiode, som ikke er påkrevd i en "
+        "dynamisk innkjøpsordning; kontrakten kan signeres når tildelingen er meddelt."
+    )
+
+
+def _questions_sentence(calloff: CallOff | None) -> str:
+    when = (
+        f"senest {long_date(periods.answer_due(calloff.tender_deadline))}"
+        if calloff
+        else f"senest {limits.QUESTION_ANSWER_DAYS} dager før tilbudsfristen"
+    )
+    return (
+        "Spørsmål stilles skriftlig i kommunens konkurransegjennomføringsverktøy. Svarene "
+        "gis likt til alle inviterte leverandører uten å si hvem som spurte, og publiseres "
+        f"også på uttakets side i markedsplassen. Spørsmål som kommer i god tid, besvares {when}."
+    )
+
+
 def _rules_section(calloff: CallOff | None) -> Section:
     days = (calloff.tender_deadline - calloff.published).days if calloff else None
     period = f" (her {days} dager)" if days is not None else ""
@@ -429,13 +479,16 @@ def _rules_section(calloff: CallOff | None) -> Section:
             "Uttaket er en konkurranse i en dynamisk innkjøpsordning (forskrift om offentlige "
             "anskaffelser §§ 26-4 til 26-7). Hele prosessen er elektronisk.",
             f"Tilbudsfristen er minst ti dager fra invitasjonen ble sendt{period}.",
+            "Tilbud leveres bare i kommunens konkurransegjennomføringsverktøy (KGV), aldri "
+            "i markedsplassen: alt som står der, er offentlig.",
+            _questions_sentence(calloff),
             "Det er ikke adgang til å forhandle. Tilbudet som best oppfyller "
             "tildelingskriteriene, blir valgt.",
             "Kontrakten er mellom kommunen og leverandøren. Leverandøren har ansvaret for "
             "produkt- og leveransekvalitet, og kommunen for betalingen.",
             "Markedsplassen er bare tilrettelegger og tar ikke noe ansvar for økonomi eller "
             "leveranse.",
-            "Tildelingen kunngjøres. Det er ikke krav om karensperiode.",
+            _standstill_sentence(calloff),
         )
     )
     contents = Bullets(

@@ -24,21 +24,23 @@ from generator.models.base import (
     Slug,
 )
 
+CriterionKind = Literal["price", "cost", "quality", "environment"]
+AwardBasis = Literal["lowest-price", "lowest-cost", "best-price-quality-ratio"]
+KIND_HELP = "price, cost (livsløpskostnad), quality eller environment."
+BASIS_HELP = (
+    "Tildelingsgrunnlag (FOA § 18-1): lowest-price, lowest-cost eller best-price-quality-ratio."
+)
+
 
 class Criterion(Model):
     name: Line = Field(description="Kriteriet, for eksempel «Pris» eller «Brukervennlighet».")
-    kind: Literal["price", "cost", "quality", "environment"] = Field(
-        description="price, cost (livsløpskostnad), quality eller environment."
-    )
+    kind: CriterionKind = Field(description=KIND_HELP)
     weight_percent: Percent | None = Field(None, description="Vekt i prosent.")
     description: Markdown | None = Field(None, description="Hvordan kriteriet vurderes.")
 
 
 class AwardCriteria(Model):
-    basis: Literal["lowest-price", "lowest-cost", "best-price-quality-ratio"] = Field(
-        description="Tildelingsgrunnlag (FOA § 18-1): lowest-price, lowest-cost eller "
-        "best-price-quality-ratio."
-    )
+    basis: AwardBasis = Field(description=BASIS_HELP)
     criteria: tuple[Criterion, ...] = Field((), description="Kriteriene med vekt.")
     climate_exception: Markdown | None = Field(
         None,
@@ -94,9 +96,16 @@ class CallOff(Record):
     invited: tuple[Slug, ...] = Field(description="Leverandørene som ble invitert.")
     description: Markdown = Field(description="Kommunens behov og spesifikke opplysninger.")
     need: Slug | None = Field(None, description="Behovet i innovasjonsarenaen uttaket bygger på.")
-    award_criteria: AwardCriteria = Field(description="Tildelingskriterier.")
+    award_criteria: AwardCriteria = Field(
+        description="Tildelingskriterier: de ordningen kunngjorde, eventuelt presisert."
+    )
     requirements: tuple[Requirement, ...] = Field((), description="Kommunens egne krav.")
     estimated_value_nok: Nok | None = Field(None, description="Anslått verdi i kroner.")
+    standstill_days: Count | None = Field(
+        None,
+        description="Karensperiode i dager mellom tildeling og kontrakt, om kommunen velger "
+        "å ha en (frivillig i en dynamisk innkjøpsordning; minst 10 dager).",
+    )
     contact: Contact = Field(description="Kontaktperson hos kommunen.")
     award: Award | None = Field(None, description="Tildelingen.")
     contract: Contract | None = Field(None, description="Kontrakten.")

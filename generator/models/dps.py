@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
 from generator.models.base import (
     AgreementType,
@@ -20,15 +21,71 @@ from generator.models.base import (
     Markdown,
     Model,
     Nok,
+    Percent,
     Record,
     Slug,
 )
+from generator.models.calloff import BASIS_HELP, KIND_HELP, AwardBasis, CriterionKind
 
 
 class QualificationRequirement(Model):
     id: Slug = Field(description="Kravets id.")
     text: Markdown = Field(description="Kravet.")
     documentation: Line | None = Field(None, description="Dokumentasjonen som kreves.")
+
+
+class NoticeCriterion(Model):
+    """A criterion as the DPS notice states it: a fixed weight, a range the
+    call-offs choose within, or no weight (each call-off weighs it)."""
+
+    name: Line = Field(description="Kriteriet, for eksempel «Pris» eller «Kvalitet».")
+    kind: CriterionKind = Field(description=KIND_HELP)
+    weight_percent: Percent | None = Field(None, description="Fast vekt i prosent.")
+    min_weight_percent: Percent | None = Field(
+        None, description="Laveste vekt et uttak kan gi kriteriet, i prosent."
+    )
+    max_weight_percent: Percent | None = Field(
+        None, description="Høyeste vekt et uttak kan gi kriteriet, i prosent."
+    )
+    description: Markdown | None = Field(None, description="Hva kriteriet omfatter.")
+
+    @model_validator(mode="after")
+    def _one_kind_of_weight(self) -> NoticeCriterion:
+        low, high = self.min_weight_percent, self.max_weight_percent
+        if self.weight_percent is not None and (low is not None or high is not None):
+            raise PydanticCustomError(
+                "weight_range",
+                "Gi enten fast vekt (`weight_percent`) eller et spenn (`min_weight_percent` "
+                "og `max_weight_percent`), ikke begge.",
+            )
+        if (low is None) != (high is None):
+            raise PydanticCustomError(
+                "weight_range",
+                "Et vektspenn har både `min_weight_percent` og `max_weight_percent`.",
+            )
+        if low is not None and high is not None and low > high:
+            raise PydanticCustomError(
+                "weight_range",
+                "`min_weight_percent` ({low}) er større enn `max_weight_percent` ({high}): "
+                "bytt dem.",
+                {"low": low, "high": high},
+            )
+        return self
+
+    def weight_range(self) -> tuple[int, int] | None:
+        """The weights a call-off may give, or None when the notice leaves it open."""
+        if self.weight_percent is not None:
+            return self.weight_percent, self.weight_percent
+        if self.min_weight_percent is not None and self.max_weight_percent is not None:
+            return self.min_weight_percent, self.max_weight_percent
+        return None
+
+
+class NoticeAwardCriteria(Model):
+    basis: AwardBasis = Field(description=BASIS_HELP)
+    criteria: tuple[NoticeCriterion, ...] = Field(
+        (), description="Kriteriene med fast vekt eller vektspenn."
+    )
 
 
 class Extension(Model):
@@ -66,6 +123,11 @@ class Dps(Record):
     )
     terms_url: HttpsUrl | None = Field(None, description="Vilkår for deltakelse.")
     notice: Notice | None = Field(None, description="Kunngjøringen i Doffin.")
+    award_criteria: NoticeAwardCriteria | None = Field(
+        None,
+        description="Tildelingskriteriene slik kunngjøringen angir dem; uttakene kan "
+        "presisere dem, ikke endre dem.",
+    )
     extensions: tuple[Extension, ...] = Field((), description="Forlengelser.")
     award_notice_grouping: Literal["quarterly"] | None = Field(
         None,

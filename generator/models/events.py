@@ -52,6 +52,18 @@ class Application(Model):
         None, description="Begrunnelse når vurderingen tar mer enn 10 virkedager (høyst 15)."
     )
     reason: Markdown | None = Field(None, description="Begrunnelse for avvisning.")
+    espd_requested: IsoDate | None = Field(
+        None,
+        description="Dato leverandøren ble bedt om å fornye egenerklæringen (ESPD); "
+        "svarfristen er fem virkedager.",
+    )
+    espd_renewed: IsoDate | None = Field(None, description="Dato den fornyede egenerklæringen kom.")
+    excluded: IsoDate | None = Field(
+        None, description="Dato leverandøren ble utelukket fra ordningen etter opptaket."
+    )
+    exclusion_reason: Markdown | None = Field(
+        None, description="Begrunnelse for utelukkelsen, med grunnlaget i forskriften."
+    )
 
     @model_validator(mode="after")
     def _decided_with_decision(self) -> Application:
@@ -63,7 +75,37 @@ class Application(Model):
             "En beslutning har både dato og utfall, eller ingen av dem mens søknaden er "
             "til vurdering",
         )
+        _pair(
+            self.excluded,
+            self.exclusion_reason,
+            ("excluded", "exclusion_reason"),
+            "exclusion_pair",
+            "En utelukkelse har både dato (`excluded`) og begrunnelse (`exclusion_reason`)",
+        )
+        if self.excluded is not None and self.decision != "admitted":
+            raise PydanticCustomError(
+                "exclusion_not_admitted",
+                "Bare en leverandør som er tatt opp (`decision: admitted`), kan utelukkes "
+                "senere. Er forespørselen avvist, skriv `decision: rejected` og `reason`, og "
+                "fjern `excluded` og `exclusion_reason`.",
+            )
+        if self.espd_renewed is not None and self.espd_requested is None:
+            raise PydanticCustomError(
+                "espd_renewed_unrequested",
+                "`espd_renewed` sier når en fornyet egenerklæring kom, men `espd_requested` "
+                "mangler: legg til datoen leverandøren ble bedt om den.",
+            )
         return self
+
+    def stands_on(self, day: date) -> bool:
+        """Admitted by `day` and not excluded on or before it: a supplier that may
+        be invited to a call-off sent that day."""
+        return (
+            self.decision == "admitted"
+            and self.decided is not None
+            and self.decided <= day
+            and (self.excluded is None or self.excluded > day)
+        )
 
 
 class JoinRequest(Model):

@@ -14,8 +14,8 @@ from typing import Any, Literal
 import icalendar
 
 from generator.catalogue.gather import Catalogue, Entry, Event
-from generator.models import Application, CallOff, Dps
-from generator.models.kinds import APPLICATION, CALLOFF, DPS
+from generator.models import Application, CallOff, Dps, Question
+from generator.models.kinds import APPLICATION, CALLOFF, DPS, QUESTION
 from generator.norway.workdays import add_working_days
 from generator.procurement import limits, periods
 from generator.procurement.states import dps_valid_until, first_invitations, in_first_phase
@@ -27,6 +27,8 @@ KIND_LABELS = {
     "application-decision": "Frist for å avgjøre forespørsel om deltakelse",
     "tender-deadline": "Tilbudsfrist",
     "award-notice": "Frist for å kunngjøre tildelingen",
+    "question-answer": "Frist for å svare på spørsmål",
+    "espd-renewal": "Frist for fornyet egenerklæring (ESPD)",
     "milestone": "Kontraktsmilepæl",
     "dps-expiry": "Ordningen utløper",
 }
@@ -91,6 +93,38 @@ def _dps_items(
                 application.supplier,
                 event.path,
             )
+        requested = application.espd_requested
+        if requested is not None and application.espd_renewed is None and not application.excluded:
+            # the supplier's deadline, not the marketplace's: never a legal alarm
+            yield item(
+                add_working_days(requested, limits.ESPD_RENEWAL_WORKING_DAYS),
+                "espd-renewal",
+                f"{dps.title}: fornyet egenerklæring fra {application.supplier}",
+                rule=limits.ESPD_RENEWAL_RULE,
+                subject=application.supplier,
+                at=event.path,
+            )
+
+
+def _question_items(calloff: CallOff, questions: list[Event[Question]]) -> Iterator[Deadline]:
+    """An unanswered question asked in good time is the buyer's legal deadline."""
+    for event in questions:
+        question = event.record
+        if question.answered is not None:
+            continue
+        if not periods.asked_in_good_time(question.received, calloff.tender_deadline):
+            continue
+        yield Deadline(
+            periods.answer_due(calloff.tender_deadline),
+            "question-answer",
+            calloff.id,
+            CALLOFF.name,
+            event.path,
+            f"{calloff.title}: spørsmål {event.stem}",
+            True,
+            limits.QUESTION_RULE,
+            subject=event.stem,
+        )
 
 
 def _calloff_items(entry: Entry[Any], calloff: CallOff, grouped: bool) -> Iterator[Deadline]:
@@ -124,7 +158,13 @@ def _calloff_items(entry: Entry[Any], calloff: CallOff, grouped: bool) -> Iterat
 
 # Kinds that are obligations: past due and not done means overdue. The others are
 # dates that simply pass.
-_OBLIGATIONS = {"application-decision", "award-notice", "milestone"}
+_OBLIGATIONS = {
+    "application-decision",
+    "award-notice",
+    "milestone",
+    "question-answer",
+    "espd-renewal",
+}
 
 
 def collect(catalogue: Catalogue, today: date, within: int) -> list[Deadline]:
@@ -139,6 +179,8 @@ def collect(catalogue: Catalogue, today: date, within: int) -> list[Deadline]:
         dps_of = catalogue.get(DPS, calloff.record.dps)
         grouped = dps_of is not None and dps_of.award_notice_grouping == "quarterly"
         items.extend(_calloff_items(calloff, calloff.record, grouped))
+        questions = catalogue.events(QUESTION, calloff.record.id)
+        items.extend(_question_items(calloff.record, questions))
     horizon = today + timedelta(days=within)
     selected = []
     for item in items:

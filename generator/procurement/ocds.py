@@ -1,6 +1,7 @@
 """OCDS export: every dynamic purchasing system and every call-off as one Open
 Contracting Data Standard 1.1.5 release package, with the Techniques extension for
-the DPS flag (the format Doffin's notices map to).
+the DPS flag (the format Doffin's notices map to) and the Enquiry extension for a
+call-off's questions and answers.
 
 `release_package` is plain data shaping over a catalogue that passed `check`;
 `write` is the only function that touches the disk. The output is deterministic:
@@ -14,15 +15,18 @@ release is a snapshot of the process as of `published` (release `id` is
 - A DPS setup: ocid `<prefix>-dps-<id>`. `tender.procurementMethod` "selective",
   `tender.techniques.hasDynamicPurchasingSystem` true with the DPS `type`;
   `tenderPeriod` is the first request window (`announced` to `request_deadline`);
-  `value` the indicative maximum `max_value_nok`; the category is the classification
-  of the one tender item. The marketplace (named `publisher_name`) is buyer and
+  `value` the indicative maximum `max_value_nok`; the one tender item is classified
+  by the category's CPV codes; `awardCriteria` and its details are the notice's. The
+  marketplace (named `publisher_name`) is buyer and
   procuring entity. Every applicant is a party with role "tenderer"; each admission
   is an `award` (`<dps id>-admission-<supplier>`) and makes that party a "supplier"
-  too. Rejected or pending applications are no awards.
+  too. Rejected or pending applications are no awards; an admission the supplier is
+  since excluded from is a "cancelled" award.
 - A call-off: ocid `<prefix>-calloff-<id>`, linked to its DPS by `relatedProcesses`
   (relationship "framework", scheme "ocid"). Buyer is the municipality; invited
   suppliers are "tenderer" parties; `award` and `contract` (with milestones) when
-  the record has them. The call-off carries no `techniques`: the flag marks the
+  the record has them; `tender.enquiries` its questions and answers, with no author.
+  The call-off carries no `techniques`: the flag marks the
   setup, so each DPS is counted once, and the link says the call-off is under it.
 
 Dates. The records hold calendar dates without time of day or zone. Events and the
@@ -45,8 +49,9 @@ from generator.catalogue.gather import Catalogue
 from generator.models import CallOff, Dps, Record, Solution, Supplier, reference
 from generator.models.base import Contact
 from generator.models.calloff import Award, AwardCriteria, Contract, Milestone
+from generator.models.dps import NoticeCriterion
 from generator.models.events import Application
-from generator.models.kinds import APPLICATION, CALLOFF, DPS, SOLUTION, SUPPLIER, Kind
+from generator.models.kinds import APPLICATION, CALLOFF, DPS, QUESTION, SOLUTION, SUPPLIER, Kind
 from generator.norway import labels
 
 Json = dict[str, Any]
@@ -58,6 +63,11 @@ VERSION = "1.1"
 TECHNIQUES_EXTENSION = (
     "https://raw.githubusercontent.com/open-contracting-extensions/"
     "ocds_techniques_extension/master/extension.json"
+)
+# The Enquiry extension: `tender.enquiries`, questions and their answers.
+ENQUIRY_EXTENSION = (
+    "https://raw.githubusercontent.com/open-contracting-extensions/"
+    "ocds_enquiry_extension/master/extension.json"
 )
 # An ocid prefix is "ocds-" and six characters issued by the Open Contracting
 # Partnership.
@@ -81,8 +91,10 @@ ORGNR_SCHEME = "NO-BRC"
 # identifiers says for an unregistered list (country prefix + short name, not
 # colliding with org-id.guide); the publication policy must describe it.
 KOMMUNENUMMER_SCHEME = "NO-KOMMUNENUMMER"
-# The marketplace's own solution categories; not a registered classification scheme.
-CATEGORY_SCHEME = "MARKEDSPLASSEN-KATEGORI"
+# What is bought is classified with the Common Procurement Vocabulary, as in Doffin
+# notices: the category's CPV codes (generator/data/categories.yaml), the main code
+# as the item's classification and the others as additional ones.
+CPV_SCHEME = "CPV"
 MARKETPLACE_PARTY = "markedsplassen"
 
 # FOA § 18-1 basis -> OCDS awardCriteria code (the Norwegian words: labels.AWARD_BASIS)
@@ -118,7 +130,7 @@ def release_package(
     return {
         "uri": uri,
         "version": VERSION,
-        "extensions": [TECHNIQUES_EXTENSION],
+        "extensions": [TECHNIQUES_EXTENSION, ENQUIRY_EXTENSION],
         "publishedDate": _start(published),
         "publisher": {"name": publisher_name},
         "releases": sorted(releases, key=lambda release: str(release["ocid"])),
@@ -163,7 +175,8 @@ def _dps_release(
     }
     parties = _Parties()
     parties.add(buyer, "buyer", "procuringEntity")
-    tenderers, awards = [], []
+    tenderers: dict[str, Json] = {}
+    awards = []
     applications = (e.record for e in catalogue.events(APPLICATION, dps.id))
     for application in sorted(applications, key=lambda a: (a.supplier, a.received)):
         admitted = application.decision == "admitted"
@@ -171,9 +184,10 @@ def _dps_release(
             _supplier_party(catalogue, application.supplier, dps.id),
             *(("tenderer", "supplier") if admitted else ("tenderer",)),
         )
-        tenderers.append(_reference(supplier))
+        # a supplier that applied twice (rejected, then admitted) is one tenderer
+        tenderers[application.supplier] = _reference(supplier)
         if admitted:
-            awards.append(_admission(dps, application, supplier))
+            awards.append(_admission(dps, application, supplier, published))
     valid_until, status = _dps_status(dps, published)
     tender: Json = {
         "id": dps.id,
@@ -197,12 +211,19 @@ def _dps_release(
             for r in dps.qualification_requirements
         ),
         "submissionMethod": SUBMISSION,
-        "tenderers": tenderers,
+        "tenderers": [tenderers[key] for key in sorted(tenderers)],
         "techniques": {
             "hasDynamicPurchasingSystem": True,
             "dynamicPurchasingSystem": {"type": dps.type, "status": status},
         },
     }
+    if dps.award_criteria is not None:
+        basis = dps.award_criteria.basis
+        tender["awardCriteria"] = AWARD_CRITERIA[basis]
+        tender["awardCriteriaDetails"] = _criteria_details(
+            labels.AWARD_BASIS[basis],
+            [(c.name, _notice_weight(c)) for c in dps.award_criteria.criteria],
+        )
     if dps.notice is not None:
         tender["documents"] = [
             {
@@ -231,14 +252,22 @@ def _dps_status(dps: Dps, published: date) -> tuple[date, str]:
     return valid_until, "terminated" if published > valid_until else "active"
 
 
-def _admission(dps: Dps, application: Application, supplier: Json) -> Json:
+def _admission(dps: Dps, application: Application, supplier: Json, published: date) -> Json:
+    """An admission is an award; one the supplier has since been excluded from is
+    cancelled, with the date and reason of the exclusion in its description."""
     assert application.decided is not None  # the model pairs decision and date
+    description = f"{supplier['name']} er tatt opp i «{dps.title}»."
+    excluded = application.excluded
+    if excluded is not None and excluded <= published and application.exclusion_reason:
+        description += (
+            f" Utelukket {excluded.isoformat()}: {_one_line(application.exclusion_reason)}"
+        )
     return {
         "id": f"{dps.id}-admission-{application.supplier}",
         "title": "Opptak i den dynamiske innkjøpsordningen",
-        "description": f"{supplier['name']} er tatt opp i «{dps.title}».",
+        "description": description,
         "date": _start(application.decided),
-        "status": "active",
+        "status": "cancelled" if excluded is not None and excluded <= published else "active",
         "suppliers": [_reference(supplier)],
     }
 
@@ -281,9 +310,13 @@ def _calloff_release(catalogue: Catalogue, calloff: CallOff, prefix: str, publis
             "endDate": _end(calloff.tender_deadline),
         },
         "awardCriteria": code,
-        "awardCriteriaDetails": _criteria_details(label, calloff.award_criteria),
+        "awardCriteriaDetails": _criteria_details(label, _calloff_weights(calloff.award_criteria)),
         "submissionMethod": SUBMISSION,
     }
+    enquiries = _enquiries(catalogue, calloff)
+    tender["hasEnquiries"] = bool(enquiries)
+    if enquiries:
+        tender["enquiries"] = enquiries
     if calloff.estimated_value_nok is not None:
         tender["value"] = _nok(calloff.estimated_value_nok)
     outcome: Json = {}
@@ -334,15 +367,46 @@ def _award(
     }
 
 
-def _criteria_details(label: str, criteria: AwardCriteria) -> str:
+def _criteria_details(label: str, criteria: list[tuple[str, str | None]]) -> str:
+    """«Tildelingsgrunnlag …. Tildelingskriterier: Pris 40 %; …» from (name, weight)."""
     text = f"Tildelingsgrunnlag (FOA § 18-1): {label}."
-    if criteria.criteria:
-        named = [
-            c.name if c.weight_percent is None else f"{c.name} {c.weight_percent} %"
-            for c in criteria.criteria
-        ]
+    if criteria:
+        named = [name if weight is None else f"{name} {weight}" for name, weight in criteria]
         text += " Tildelingskriterier: " + "; ".join(named) + "."
     return text
+
+
+def _calloff_weights(criteria: AwardCriteria) -> list[tuple[str, str | None]]:
+    return [
+        (c.name, None if c.weight_percent is None else f"{c.weight_percent} %")
+        for c in criteria.criteria
+    ]
+
+
+def _notice_weight(criterion: NoticeCriterion) -> str | None:
+    span = criterion.weight_range()
+    if span is None:
+        return None
+    low, high = span
+    return f"{low} %" if low == high else f"{low}–{high} %"
+
+
+def _enquiries(catalogue: Catalogue, calloff: CallOff) -> list[Json]:
+    """The call-off's questions and answers (the Enquiry extension), never naming
+    who asked: an enquiry has no `author`."""
+    found = []
+    for event in sorted(catalogue.events(QUESTION, calloff.id), key=lambda e: e.stem):
+        question = event.record
+        enquiry: Json = {
+            "id": event.stem,
+            "date": _start(question.received),
+            "description": question.question.strip(),
+        }
+        if question.answer is not None and question.answered is not None:
+            enquiry["answer"] = question.answer.strip()
+            enquiry["dateAnswered"] = _start(question.answered)
+        found.append(enquiry)
+    return found
 
 
 def _contract(calloff: CallOff, contract: Contract, award: Award, published: date) -> Json:
@@ -458,15 +522,19 @@ def _reference(party: Json) -> Json:
 
 def _category_item(category_id: str) -> Json:
     category = reference.categories()[category_id]
-    return {
+    main, *more = reference.cpv()[category_id]
+
+    def classification(code: reference.Cpv) -> Json:
+        return {"scheme": CPV_SCHEME, "id": code.code, "description": code.label}
+
+    item: Json = {
         "id": "1",
-        "description": category.name,
-        "classification": {
-            "scheme": CATEGORY_SCHEME,
-            "id": category.id,
-            "description": category.name,
-        },
+        "description": f"{category.name} (kategori «{category.id}» i markedsplassen)",
+        "classification": classification(main),
     }
+    if more:
+        item["additionalClassifications"] = [classification(code) for code in more]
+    return item
 
 
 def _nok(amount: int) -> Json:

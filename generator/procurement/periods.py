@@ -48,3 +48,24 @@ def award_notice_due(signed: date, grouped: bool) -> date:
     signing, or with notices grouped per quarter, 30 days after the quarter ends."""
     start = quarter_end(signed) if grouped else signed
     return last_day(start, limits.AWARD_NOTICE_DAYS)
+
+
+def answer_due(tender_deadline: date) -> date:
+    """The last day to answer a question asked in good time: six days before the
+    tender deadline. Counted backwards from the deadline, it is not moved off a
+    weekend or holiday (moving it either way would shorten the six days, or the
+    time to answer); an answer is published on the site any day."""
+    return tender_deadline - timedelta(days=limits.QUESTION_ANSWER_DAYS)
+
+
+def asked_in_good_time(received: date, tender_deadline: date) -> bool:
+    """A question asked in good time: it came before the last day for the answer
+    (`limits.QUESTION_RULE`; the law gives no number of days, this is the
+    marketplace's reading)."""
+    return received < answer_due(tender_deadline)
+
+
+def standstill_ends(decided: date, days: int) -> date:
+    """The last day of a standstill period of `days` after the award decision;
+    the contract may be signed the day after."""
+    return last_day(decided, days)

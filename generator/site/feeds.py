@@ -1,5 +1,6 @@
 """What a reader can subscribe to, written next to the pages after MkDocs: an Atom
-feed of new needs and one of open call-offs (written by `feedgen`), and a deadline
+feed of new needs, one of open call-offs and one of each call-off's questions and
+answers (written by `feedgen`), and a deadline
 calendar per municipality that buys (written by `icalendar`, through
 `generator.procurement.deadlines`; the calendar of all deadlines is one of the downloads).
 
@@ -15,14 +16,16 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 
-from generator.models import CallOff, Dps, Need, Supplier, reference
-from generator.models.kinds import CALLOFF, DPS, NEED, SUPPLIER
+from generator.catalogue.gather import Event
+from generator.models import CallOff, Dps, Need, Question, Supplier, reference
+from generator.models.kinds import CALLOFF, DPS, NEED, QUESTION, SUPPLIER
 from generator.norway import identifiers
 from generator.procurement import deadlines
 from generator.procurement.states import CALLOFF_LABELS, calloff_state
 from generator.site import display, links, mkdocs_build
 from generator.site.downloads import CALENDAR_DAYS
 from generator.site.gather import Site
+from generator.site.views import calloff as calloff_view
 
 NEEDS_FEED = "feeds/behov.xml"
 CALLOFFS_FEED = "feeds/uttak.xml"
@@ -146,8 +149,48 @@ def calloffs_feed(site: Site, base: str) -> Feed:
     )
 
 
+def _question_entry(calloff: CallOff, event: Event[Question], base: str) -> Entry:
+    question = event.record
+    answered = question.answer is not None
+    summary = question.question.strip()
+    if question.answer is not None:
+        summary += "\n\nSvar: " + question.answer.strip()
+    anchor = calloff_view.question_anchor(event.stem)
+    return Entry(
+        url=base + links.record_url(CALLOFF, calloff.id) + "#" + anchor,
+        title=f"Spørsmål {event.stem}" + (" er besvart" if answered else " er stilt"),
+        summary=summary,
+        author=display.municipality_name(calloff.buyer),
+        updated=question.answered or question.received,
+        published=question.received,
+        categories=(("besvart", "Besvart"),) if answered else (("ubesvart", "Ikke besvart"),),
+    )
+
+
+def questions_feed(calloff: CallOff, site: Site, base: str) -> Feed:
+    """A call-off's questions and answers, newest change first: an invited
+    supplier subscribes to learn every answer as the others do."""
+    found = site.catalogue.events(QUESTION, calloff.id)
+    entries = sorted(
+        (_question_entry(calloff, e, base) for e in found),
+        key=lambda e: (e.updated, e.url),
+        reverse=True,
+    )
+    return Feed(
+        calloff_view.question_feed(calloff.id),
+        f"Markedsplassen: spørsmål og svar i {calloff.title}",
+        "Spørsmål om uttaket og svarene, som gis likt til alle inviterte leverandører.",
+        links.record_doc(CALLOFF, calloff.id),
+        tuple(entries),
+    )
+
+
 def feeds(site: Site, base: str) -> list[Feed]:
-    return [needs_feed(site, base), calloffs_feed(site, base)]
+    return [
+        needs_feed(site, base),
+        calloffs_feed(site, base),
+        *(questions_feed(c, site, base) for c in site.all(CALLOFF, CallOff)),
+    ]
 
 
 def atom(feed: Feed, base: str, today: date) -> bytes:

@@ -1,6 +1,8 @@
 """A call-off invites exactly the suppliers admitted to the DPS on the day it is
-published: everyone admitted by then, and nobody admitted later. (A supplier not
-admitted at all is reported by the cross-check `calloff-supplier`.)"""
+published: everyone admitted by then and not excluded, nobody admitted later, and
+nobody excluded by then (an exclusion after admission, `excluded` on the
+application, takes effect on its date). A supplier not admitted at all is reported
+by the cross-check `calloff-supplier`."""
 
 from __future__ import annotations
 
@@ -23,14 +25,20 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
         if not isinstance(dps, Dps):
             continue
         admitted = catalogue.admitted(dps.id)
-        on_the_day = {
-            s
-            for s, a in admitted.items()
-            if a.decided is not None and a.decided <= calloff.published
-        }
+        on_the_day = {s for s, a in admitted.items() if a.stands_on(calloff.published)}
         for index, supplier in enumerate(calloff.invited):
             decided = admitted[supplier].decided if supplier in admitted else None
-            if decided is not None and decided > calloff.published:
+            excluded = admitted[supplier].excluded if supplier in admitted else None
+            if excluded is not None and excluded <= calloff.published:
+                yield catalogue.error_at(
+                    entry,
+                    ("invited", index),
+                    CODE,
+                    f"{limits.EXCLUSION_RULE}: «{supplier}» ble utelukket fra «{dps.id}» "
+                    f"{excluded}, før tilbudsinvitasjonen ble sendt {calloff.published}. En "
+                    "utelukket leverandør skal ikke inviteres; fjern den.",
+                )
+            elif decided is not None and decided > calloff.published:
                 yield catalogue.error_at(
                     entry,
                     ("invited", index),
@@ -45,6 +53,7 @@ def check(catalogue: Catalogue, today: date) -> Iterator[Diagnostic]:
                 entry,
                 ("invited",),
                 CODE,
-                f"{limits.INVITE_ALL_RULE}: alle leverandører som var tatt opp i «{dps.id}» da "
-                f"tilbudsinvitasjonen ble sendt, skal inviteres. Legg til: {', '.join(missing)}.",
+                f"{limits.INVITE_ALL_RULE}: alle leverandører som var tatt opp i «{dps.id}» og "
+                "ikke utelukket da tilbudsinvitasjonen ble sendt, skal inviteres. Legg til: "
+                f"{', '.join(missing)}.",
             )

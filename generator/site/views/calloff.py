@@ -11,8 +11,9 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.models import CallOff, Dps
-from generator.models.kinds import DPS, EXPERIENCE, NEED, SOLUTION, SUPPLIER
+from generator.models.kinds import DPS, EXPERIENCE, NEED, QUESTION, SOLUTION, SUPPLIER
 from generator.norway import labels
+from generator.procurement import periods
 from generator.procurement.states import CALLOFF_LABELS, calloff_state
 from generator.site import display, downloads
 from generator.site.gather import Site
@@ -73,6 +74,13 @@ def events(calloff: CallOff, today: date) -> list[Event]:
             "Konkurranse",
             f"til og med {display.short_day(calloff.tender_deadline)}",
             until=calloff.tender_deadline,
+        ),
+        Event(
+            periods.answer_due(calloff.tender_deadline),
+            1,
+            "Siste dag for svar på spørsmål",
+            "Konkurranse",
+            "for spørsmål som kom i god tid",
         ),
         Event(calloff.tender_deadline, 2, "Tilbudsfrist", "Konkurranse"),
     ]
@@ -135,6 +143,30 @@ def gantt(calloff: CallOff, found: list[Event]) -> Markup:
     return Markup("\n".join(lines))
 
 
+def question_feed(calloff_id: str) -> str:
+    """The call-off's feed of questions and answers, in the built site."""
+    return f"feeds/uttak/{calloff_id}.xml"
+
+
+def question_anchor(number: str) -> str:
+    return f"sporsmal-{number}"
+
+
+def questions(calloff: CallOff, site: Site) -> list[dict[str, Any]]:
+    """The questions in the order they are numbered, each with its answer."""
+    return [
+        {
+            "number": event.stem,
+            "anchor": question_anchor(event.stem),
+            "received": display.day(event.record.received),
+            "question": free_text(event.record.question),
+            "answered": display.maybe_day(event.record.answered),
+            "answer": free_text(event.record.answer) if event.record.answer else None,
+        }
+        for event in site.catalogue.events(QUESTION, calloff.id)
+    ]
+
+
 def context(calloff: CallOff, site: Site, link: Linker) -> dict[str, Any]:
     contact = calloff.contact
     found = events(calloff, site.today)
@@ -149,6 +181,14 @@ def context(calloff: CallOff, site: Site, link: Linker) -> dict[str, Any]:
             f"({display.days_until(calloff.tender_deadline, site.today)})",
         ),
     ]
+    facts.append(
+        (
+            "Karensperiode",
+            f"{calloff.standstill_days} dager etter tildelingen"
+            if calloff.standstill_days is not None
+            else "Ingen (ikke påkrevd i en dynamisk innkjøpsordning)",
+        )
+    )
     if calloff.need:
         facts.append(("Bygger på behovet", link.record(NEED, calloff.need)))
     if calloff.estimated_value_nok is not None:
@@ -232,6 +272,9 @@ def context(calloff: CallOff, site: Site, link: Linker) -> dict[str, Any]:
             if contract
             else None
         ),
+        "questions": questions(calloff, site),
+        "answer_due": display.day(periods.answer_due(calloff.tender_deadline)),
+        "questions_feed": link.static(question_feed(calloff.id), "Spørsmål og svar som Atom-feed"),
         "experiences": [
             link.record(EXPERIENCE, i) for i in site.rel.experiences_of_calloff.get(calloff.id, [])
         ],

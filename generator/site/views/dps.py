@@ -3,11 +3,13 @@ admitted, its call-offs, and the value awarded against the ceiling."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
 
 from generator.models import CallOff, Dps, reference
+from generator.models.dps import NoticeCriterion
 from generator.models.kinds import APPLICATION, CALLOFF, SUPPLIER
 from generator.norway import labels
 from generator.procurement.states import (
@@ -39,6 +41,49 @@ def awarded(dps: Dps, site: Site) -> int:
     return sum(c.award.value_nok for c in calloffs(dps, site) if c.award)
 
 
+def _part_three(today: date) -> str:
+    """The DPS procedure belongs to part III of the regulation, above the EEA
+    thresholds; the thresholds in force, with the date they apply from."""
+    text = "Anskaffelsesforskriften del III (over EØS-terskelverdi), §§ 26-4 til 26-7"
+    thresholds = reference.thresholds_on(today)
+    if thresholds is None:
+        return text + "."
+    return (
+        f"{text}. EØS-terskelverdien er {display.kroner(thresholds.other_authorities_nok)} for "
+        f"kommuner og {display.kroner(thresholds.central_government_nok)} for statlige "
+        f"oppdragsgivere, uten mva. (gjeldende fra {display.day(thresholds.valid_from)})."
+    )
+
+
+def _weight(criterion: NoticeCriterion) -> str:
+    span = criterion.weight_range()
+    if span is None:
+        return "Vektes i hvert uttak"
+    low, high = span
+    if low == high:
+        return display.percent(low)
+    return f"{display.percent(low)}–{display.percent(high)}"
+
+
+def notice_criteria(dps: Dps) -> dict[str, Any] | None:
+    """The award criteria as the notice states them, for the page."""
+    notice = dps.award_criteria
+    if notice is None:
+        return None
+    return {
+        "basis": labels.AWARD_BASIS[notice.basis],
+        "rows": [
+            [
+                c.name,
+                labels.sentence(labels.CRITERION_KIND[c.kind]),
+                _weight(c),
+                free_text(c.description) if c.description else "–",
+            ]
+            for c in notice.criteria
+        ],
+    }
+
+
 def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
     contact = dps.contact
     agreement = reference.agreement_types()[dps.agreement_type]
@@ -61,6 +106,7 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
             "Tildelt så langt",
             f"{display.kroner(value)} ({display.share(value, dps.max_value_nok)})",
         ),
+        ("Regelverk", _part_three(site.today)),
         ("Avtale", f"{agreement.id}: {agreement.name}"),
         ("Kommuner som kan gjøre uttak", covered or "Alle kommuner i markedsplassen"),
         ("Kontakt", contact_line(link, contact.name, contact.email, contact.role)),
@@ -91,7 +137,12 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
             ),
         )
     )
-    admitted = site.catalogue.admitted(dps.id)
+    admitted = site.catalogue.admitted_on(dps.id, site.today)
+    excluded = [
+        (s, a)
+        for s, a in sorted(site.catalogue.admitted(dps.id).items())
+        if a.excluded is not None and a.excluded <= site.today
+    ]
     return {
         "facts": facts,
         "ceiling": {
@@ -108,6 +159,16 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
             [link.record(SUPPLIER, s), display.short_day(a.received), display.maybe_day(a.decided)]
             for s, a in sorted(admitted.items())
         ],
+        "excluded": [
+            [
+                link.record(SUPPLIER, s, html=True),
+                display.short_day(a.excluded),
+                free_text(a.exclusion_reason),
+            ]
+            for s, a in excluded
+            if a.excluded is not None and a.exclusion_reason is not None
+        ],
+        "criteria": notice_criteria(dps),
         "other_applications": [
             [
                 link.record(SUPPLIER, a.supplier),

@@ -34,7 +34,7 @@ def buyable_through(solution: Solution, site: Site) -> list[Dps]:
         dps
         for dps in site.all(DPS, Dps)
         if dps.category in solution.categories
-        and solution.supplier in site.catalogue.admitted(dps.id)
+        and solution.supplier in site.catalogue.admitted_on(dps.id, site.today)
     ]
 
 
