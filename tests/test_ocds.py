@@ -591,3 +591,48 @@ def test_dps_notice_criteria_are_exported(package: dict[str, Any]) -> None:
         "Tildelingskriterier: Pris 30–50 %; Kvalitet og brukervennlighet 20–40 %; "
         "Klima og miljø 30–40 %."
     )
+
+
+# --- the OCDS Data Review Tool's library, offline ------------------------------------
+
+
+def test_libcoveocds_finds_no_error_and_no_unknown_code(
+    package: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The review library, reading the standard from the zip in tests/data/ocds/,
+    finds no validation error and no value outside the codelists (CPV is one of
+    itemClassificationScheme's codes). The package's `extensions` are left out: the
+    library would fetch them from GitHub, and nothing here may reach the network,
+    which the patched sockets would report."""
+    import socket
+
+    from libcoveocds.api import ocds_json_output
+    from libcoveocds.config import LibCoveOCDSConfig
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args[:2])
+        raise OSError("ingen nettilgang i testene")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    standard = (OCDS_DATA / "standard-1__1__5-schema.zip").resolve()
+    config = LibCoveOCDSConfig({"context": "api", "standard_zip": standard.as_uri()})
+    core = {key: value for key, value in package.items() if key != "extensions"}
+    found = ocds_json_output(
+        str(tmp_path), None, "1.1", json_data=core, lib_cove_ocds_config=config
+    )
+    assert found["validation_errors"] == []
+    assert found["additional_open_codelist_values"] == {}
+    assert found["additional_closed_codelist_values"] == {}
+    assert attempts == []
+    # the library does report what it should: the old home-made scheme
+    broken = copy.deepcopy(core)
+    broken["releases"][0]["tender"]["items"][0]["classification"]["scheme"] = "EGEN"
+    found = ocds_json_output(
+        str(tmp_path), None, "1.1", json_data=broken, lib_cove_ocds_config=config
+    )
+    values = found["additional_open_codelist_values"]
+    assert values["releases/tender/items/classification/scheme"]["values"] == ["EGEN"]
