@@ -115,3 +115,80 @@ def test_no_module_uses_an_unsafe_yaml_loader() -> None:
     )
     offenders = [str(p) for p in generator.rglob("*.py") if unsafe.search(p.read_text())]
     assert offenders == []
+
+
+def _diagnosed(text: str) -> list[tuple[int, int, str, str]]:
+    _, diagnostics = yaml_files.parse(text.encode(), "x.yaml")
+    return [(d.line, d.column, d.code, d.message) for d in diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("scalar", "named"),
+    [
+        ('"\\e[2J"', "U+001B"),  # a terminal escape: clears the screen
+        ('"Sårfag\\u202eSA"', "U+202E"),  # right-to-left override
+        ('"a\\0b"', "U+0000"),
+        ('"linje\\rlinje"', "U+000D"),
+        ('"\\x85"', "U+0085"),  # C1 NEL
+        ('"\\uFEFF"', "U+FEFF"),
+        ('"\\uFDD0"', "U+FDD0"),
+        ('"\\U0010FFFF"', "U+10FFFF"),
+        ('"\\u2066isolert"', "U+2066"),
+    ],
+)
+def test_a_forbidden_character_written_as_an_escape_is_found_after_decoding(
+    scalar: str, named: str
+) -> None:
+    found = _diagnosed(f"id: a\ntitle: {scalar}\n")
+    assert [(line, column, code) for line, column, code, _ in found] == [
+        (2, 8, "forbidden-character")
+    ]
+    assert named in found[0][3]
+    # in a key too, positioned at the key
+    found = _diagnosed(f"id: a\n{scalar}: x\n")
+    assert [(line, column, code) for line, column, code, _ in found] == [
+        (2, 1, "forbidden-character")
+    ]
+
+
+def test_tab_and_newline_stay_allowed_in_decoded_text() -> None:
+    assert _value('"a\\tb\\nc"') == "a\tb\nc"
+
+
+def test_a_lone_surrogate_escape_is_a_positioned_syntax_error() -> None:
+    ((line, _, code, message),) = _diagnosed('id: a\ntitle: "x\\ud800"\n')
+    assert (line, code) == (2, "yaml-syntax")
+    assert "ensomt surrogat" in message
+
+
+@pytest.mark.parametrize("digits", [16, 4301, 10_000])
+def test_an_integer_past_fifteen_digits_is_refused_before_conversion(digits: int) -> None:
+    found = _diagnosed(f"id: a\nvalue_nok: {'9' * digits}\n")
+    assert found == [
+        (
+            2,
+            12,
+            "invalid-number",
+            f"Tallet har {digits} sifre; et tall i en post kan ha høyst 15. Sjekk verdien "
+            "(beløp skrives i hele kroner).",
+        )
+    ]
+
+
+def test_fifteen_digits_are_read() -> None:
+    assert _value("9" * 15) == 999_999_999_999_999
+
+
+@pytest.mark.parametrize("number", ["1e999", "-1e400", "!!float 1e999"])
+def test_a_float_past_any_size_is_refused(number: str) -> None:
+    ((_, _, code, _),) = _diagnosed(f"id: a\nx: {number}\n")
+    assert code == "invalid-number"
+
+
+def test_a_list_of_more_than_a_thousand_items_is_refused_at_the_first_too_many() -> None:
+    items = "".join(f"  - a{i}\n" for i in range(1001))
+    ((line, column, code, message),) = _diagnosed(f"id: a\nlist:\n{items}")
+    assert (line, column, code) == (1003, 5, "invalid-list")
+    assert "1000" in message
+    _, diagnostics = yaml_files.parse(f"list:\n{items[: items.index('  - a1000')]}".encode(), "x")
+    assert diagnostics == []

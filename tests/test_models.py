@@ -9,11 +9,13 @@ from typing import Any
 
 import jsonschema
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
-from generator.models import schema
+from generator.codes import ERROR_TYPES
+from generator.loading import yaml_files
+from generator.models import CallOff, schema
 from generator.models.kinds import KINDS, Kind
-from generator.models.validation import _submodel
+from generator.models.validation import _submodel, message
 from tests.support.casefolders import BASE
 from tests.support.paths import ROOT
 from tests.support.records import read_records
@@ -97,3 +99,26 @@ def test_thresholds_and_cpv_codes_are_read_from_data() -> None:
     assert set(codes) == set(reference.categories())
     assert codes["digital-hjemmeoppfolging"][0].code == "33195000-3"
     assert all(reference.CPV_CODE.fullmatch(c.code) for found in codes.values() for c in found)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code", "words"),
+    [
+        ("title", "x" * 201, "invalid-text", "201 tegn, høyst 200 er tillatt"),
+        ("description", "x" * 20_001, "invalid-text", "20001 tegn, høyst 20000 er tillatt"),
+        ("estimated_value_nok", 10**11 + 1, "invalid-number", "høyst 100 000 000 000"),
+        ("standstill_days", 1_000_001, "invalid-number", "høyst 1 000 000"),
+    ],
+)
+def test_sizes_past_any_sane_limit_say_which_limit(
+    field: str, value: object, code: str, words: str
+) -> None:
+    document, _ = yaml_files.read(BASE, "tenders/calloffs/uttak-a.yaml")
+    assert document is not None
+    fields = {**document.value, field: value}
+    with pytest.raises(ValidationError) as caught:
+        CallOff.model_validate(fields)
+    (err,) = caught.value.errors()
+    assert ERROR_TYPES[err["type"]] == code
+    assert words in message(CallOff, dict(err))
+    assert "Listen" not in message(CallOff, dict(err))

@@ -14,7 +14,7 @@ import pytest
 
 from generator.norway import personal_numbers
 from generator.norway.personal_numbers import Series, mask
-from generator.sandbox import inputs, kit, testdata
+from generator.sandbox import formats, inputs, kit, testdata
 from generator.sandbox.report import Level, Status
 from tests.support.fhir_examples import (
     PROFILES,
@@ -631,3 +631,29 @@ def test_positions_for_the_wanted_paths_are_those_of_the_full_scan() -> None:
         # escaped strings and brackets inside strings are skipped, not counted
         tricky = '{"a": "x\\"}]{[", "b": [1, {"c": "\\u00e6"}], "d": 2}'
         assert positions.lines(tricky, frozenset([("d",)])) == {(): 1, ("d",): 1}
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "words"),
+    [
+        (b'{\n "resourceType": "Observation",\n "id": "a\\ud800"\n}', 3, "ensomt surrogat"),
+        (b'{\n "resourceType": "Observation",\n "x\\uDC00": 1\n}', 3, "ensomt surrogat"),
+        (b'{\n "resourceType": "Observation",\n "x": ' + b"9" * 5000 + b"\n}", 3, "5000 tegn"),
+        (b'{\n "resourceType": "Observation",\n "x": 1e999\n}', 3, "for stort"),
+        (b'{\n "resourceType": "Observation",\n "x": -Infinity\n}', 3, "Infinity"),
+        (b'{\n "resourceType": "Observation",\n "id": "a",\n "id": "b"\n}', 4, "to ganger"),
+    ],
+)
+def test_hostile_json_is_a_finding_at_its_line_never_a_tool_failure(
+    data: bytes, line: int, words: str
+) -> None:
+    source = inputs.parse("x.json", data)
+    assert source.line == line
+    report = kit.verify_sources([source], RS, kit.Target("t"))
+    messages = result(report, "fhir-r4-structure").messages
+    assert len(messages) == 1 and words in messages[0].text, messages
+    assert not report.verified
+    # and the report can be written in every format (a lone surrogate would break
+    # the UTF-8 output)
+    for formatter in formats.FORMATTERS.values():
+        formatter(report).encode("utf-8")

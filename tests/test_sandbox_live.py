@@ -1,6 +1,9 @@
 """Live checks against a FHIR test endpoint (generator/sandbox/live.py), tried
-against a small FHIR server this test starts on 127.0.0.1: one that behaves, and
-ones that break each requirement. No other network."""
+against a small FHIR server this test starts on 127.0.0.1 (allowed only with the
+explicit `local_endpoint`): one that behaves, and ones that break each
+requirement. The refusal of internal addresses is proved without sending
+anything: the resolver and the connecting function are replaced, and a connection
+attempt fails the test. No other network."""
 
 from __future__ import annotations
 
@@ -37,7 +40,9 @@ class Behaviour:
     outcome_on_reject: bool = True
     search_finds: bool = True
     delay: float = 0.0
+    redirect_to: str | None = None
     stored: dict[str, Any] = field(default_factory=dict)
+    requests: list[str] = field(default_factory=list)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -58,7 +63,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         b = self.behaviour
+        b.requests.append(f"GET {self.path}")
         time.sleep(b.delay)
+        if b.redirect_to is not None and self.path.startswith("/fhir/"):
+            self.send_response(302)
+            self.send_header("Location", b.redirect_to)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         parts = urlsplit(self.path)
         if parts.path == "/fhir/metadata":
             self._send(200, {"resourceType": "CapabilityStatement", "fhirVersion": b.fhir_version})
@@ -109,7 +121,9 @@ def server() -> Iterator[tuple[str, Behaviour]]:
 
 def _live_report(endpoint: str | None) -> Report:
     return kit.verify_sources(
-        [], RS, kit.Target("endepunkt", ("receive-vital-signs",), endpoint=endpoint)
+        [],
+        RS,
+        kit.Target("endepunkt", ("receive-vital-signs",), endpoint=endpoint, local_endpoint=True),
     )
 
 
@@ -184,20 +198,142 @@ def test_check_never_calls_the_endpoint(server: tuple[str, Behaviour]) -> None:
     ("address", "message"),
     [
         ("http://fhir.example.no/r4", "Testendepunktet må være https://"),
+        ("http://127.0.0.1:8080/fhir", "Testendepunktet må være https://"),
         ("https://bruker:passord@fhir.example.no", "kan ikke ha brukernavn eller passord"),
         ("ftp://127.0.0.1/", "Testendepunktet må være https://"),
+        ("https:///fhir", "mangler vertsnavn"),
     ],
 )
-def test_endpoint_must_be_https_except_on_loopback(address: str, message: str) -> None:
+def test_endpoint_must_be_https(address: str, message: str) -> None:
     with pytest.raises(live.EndpointError, match=message):
         live.check_address(address)
     assert live.check_address("https://fhir.example.no/r4/") == "https://fhir.example.no/r4"
-    assert live.check_address("http://localhost:8080/fhir") == "http://localhost:8080/fhir"
+    # http only for a local test server, and only when asked for
+    local = live.check_address("http://localhost:8080/fhir", local=True)
+    assert local == "http://localhost:8080/fhir"
+
+
+@pytest.fixture
+def no_connection(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Any connection attempt fails the test (after recording where it went)."""
+    attempts: list[tuple[str, int]] = []
+
+    def refuse(address: tuple[str, int], timeout: float) -> Any:
+        attempts.append(address)
+        pytest.fail(f"koblet til {address}: det skulle aldri skjedd")
+
+    monkeypatch.setattr(live, "_connect", refuse)
+    return attempts
+
+
+def _resolving(monkeypatch: pytest.MonkeyPatch, answers: dict[str, list[str]]) -> list[str]:
+    """Replace the DNS lookup: host -> addresses; return the hosts looked up."""
+    asked: list[str] = []
+
+    def resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return answers[host]
+
+    monkeypatch.setattr(live, "_resolve", resolve)
+    return asked
+
+
+INTERNAL = [
+    "https://10.0.0.1/fhir",
+    "https://192.168.1.10/fhir",
+    "https://172.16.5.4/fhir",
+    "https://169.254.169.254/latest/meta-data",
+    "https://127.0.0.1/fhir",
+    "https://0x7f.1/fhir",
+    "https://2130706433/fhir",
+    "https://017700000001/fhir",
+    "https://127.1/fhir",
+    "https://0.0.0.0/fhir",
+    "https://100.64.0.1/fhir",
+    "https://224.0.0.1/fhir",
+    "https://240.0.0.1/fhir",
+    "https://[::1]/fhir",
+    "https://[::ffff:127.0.0.1]/fhir",
+    "https://[fe80::1]/fhir",
+    "https://[fc00::1]/fhir",
+    "https://[ff02::1]/fhir",
+    "https://intern.example/fhir",
+    "https://dobbel.example/fhir",
+]
+
+
+@pytest.mark.parametrize("address", INTERNAL)
+def test_an_internal_address_is_refused_before_any_connection(
+    address: str, no_connection: list[tuple[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a name that resolves inside the network, and one with a public and a private
+    # answer: every answer must be public
+    _resolving(
+        monkeypatch,
+        {"intern.example": ["10.1.2.3"], "dobbel.example": ["93.184.216.34", "10.1.2.3"]},
+    )
+    outcomes = live.run(address, RS, set(LIVE))
+    assert {o.status for o in outcomes.values()} == {Status.FAIL}
+    text = outcomes["endpoint-metadata"].problems[0].text
+    assert "som er ikke offentlig" in text
+    assert no_connection == []
+
+
+@pytest.mark.parametrize("address", ["https://10.0.0.1/fhir", "http://192.168.1.10/fhir"])
+def test_the_local_option_allows_loopback_only(
+    address: str, no_connection: list[tuple[str, int]]
+) -> None:
+    outcomes = live.run(address, RS, set(LIVE), local=True)
+    assert "som er ikke på denne maskinen (loopback)" in (
+        outcomes["endpoint-metadata"].problems[0].text
+    )
+    assert no_connection == []
+
+
+def test_the_connection_is_pinned_to_the_address_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The host is resolved once; every request goes to the address that was checked
+    (here the connecting function records it and refuses, so nothing is sent)."""
+    asked = _resolving(monkeypatch, {"fhir.example.no": ["93.184.216.34"]})
+    attempts: list[tuple[str, int]] = []
+
+    def record(address: tuple[str, int], timeout: float) -> Any:
+        attempts.append(address)
+        raise OSError("ingen nettilgang i testene")
+
+    monkeypatch.setattr(live, "_connect", record)
+    outcomes = live.run("https://fhir.example.no/r4", RS, set(LIVE))
+    assert asked == ["fhir.example.no"]
+    assert attempts and set(attempts) == {("93.184.216.34", 443)}
+    assert "Fikk ikke kontakt" in outcomes["endpoint-metadata"].problems[0].text
+
+
+def test_a_redirect_is_an_answer_never_followed(server: tuple[str, Behaviour]) -> None:
+    url, behaviour = server
+    behaviour.redirect_to = url.removesuffix("/fhir") + "/andre"  # the same server
+    outcome = result(_live_report(url), "endpoint-metadata")
+    assert outcome.status is Status.FAIL
+    assert "/metadata svarte 302" in outcome.messages[0].text
+    # the server saw the requests, and never one for the redirect's target
+    assert behaviour.requests[0] == "GET /fhir/metadata"
+    assert all(r.startswith("GET /fhir/") for r in behaviour.requests)
+
+
+def test_a_reply_past_the_size_cap_is_not_read(
+    server: tuple[str, Behaviour], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, behaviour = server
+    behaviour.fhir_version = "4.0.1" + "x" * 5000
+    monkeypatch.setattr(live, "MAX_RESPONSE_BYTES", 1000)
+    outcome = result(_live_report(url), "endpoint-metadata")
+    assert outcome.status is Status.FAIL
+    assert "svaret var større enn" in outcome.messages[0].text
 
 
 def test_live_and_resource_checks_together(server: tuple[str, Behaviour]) -> None:
     url, _ = server
     report = verify({"a.json": observation()}, capabilities=())
     assert result(report, "endpoint-metadata").status is Status.SKIP
-    both = kit.verify_sources([], RS, kit.Target("x", endpoint=url))
+    both = kit.verify_sources([], RS, kit.Target("x", endpoint=url, local_endpoint=True))
     assert result(both, "endpoint-metadata").status is Status.PASS

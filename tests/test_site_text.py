@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import random
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, Literal, get_args, get_origin
 
 import markdown
@@ -13,9 +14,11 @@ import pytest
 from pydantic import BaseModel
 
 from generator.catalogue.gather import Catalogue
-from generator.models.kinds import KINDS, Kind
+from generator.models.calloff import Contract, Milestone
+from generator.models.kinds import CALLOFF, KINDS, Kind
 from generator.norway import labels
 from generator.site.text import (
+    MERMAID_KEYWORDS,
     _plain_paragraphs,
     escape,
     free_text,
@@ -23,6 +26,7 @@ from generator.site.text import (
     full_path,
     mermaid_label,
 )
+from generator.site.views import calloff as view
 
 
 def _shown(markup: str) -> str:
@@ -162,3 +166,39 @@ def test_every_allowed_value_has_a_norwegian_label(kind: Kind[Any]) -> None:
     for field, values in _literals(kind.model).items():
         assert field in LABELS, field
         assert values <= set(LABELS[field]), (field, values - set(LABELS[field]))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "click Oppstart call alert()",
+        "section Kontrakt",
+        "title Overtatt",
+        "Title overtatt",
+        "clickable lenke",
+        "dateFormat DD.MM",
+        "accTitle: stjålet",
+        "%%{init: {'theme': 'dark'}}%% Oppstart",
+        "todayMarker off",
+    ],
+)
+def test_a_milestone_title_never_becomes_a_chart_statement(
+    title: str, example_catalogue: Catalogue
+) -> None:
+    """In the Gantt chart no task line starts with a Mermaid keyword, no `%%` or `:`
+    survives in a label; the table beside the chart keeps the full title."""
+    # validated as a file's fields are: dates written as text
+    milestone = Milestone.model_validate({"title": title, "due": "2026-05-01"})
+    contract = Contract.model_validate({"signed": "2026-04-01", "milestones": [milestone]})
+    base = example_catalogue.get(CALLOFF, "askoy-app-for-sarprosedyrer-2026")
+    assert base is not None
+    calloff = base.model_copy(update={"contract": contract})
+    found = view.events(calloff, date(2026, 4, 2))
+    lines = str(view.gantt(calloff, found)).splitlines()
+    tasks = [line.strip() for line in lines if line.startswith("    ") and ":" in line]
+    keywords = ("title ", "dateformat ", "axisformat ", "acctitle:", "accdescr:")
+    statements = [t for t in tasks if not t.lower().startswith(keywords)]
+    label = next(t for t in statements if "2026-05-01" in t).split(" : ")[0]
+    assert label.startswith("– ") or not label.lower().startswith(MERMAID_KEYWORDS)
+    assert "%%" not in "\n".join(lines[lines.index("gantt") :])
+    assert title in [e.what for e in found]  # the table's row has it whole

@@ -21,6 +21,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
             endpoint=args.endpoint,
             root=args.root,
             jobs=args.jobs,
+            local_endpoint=args.local_endpoint,
         )
     except targets.VerifyError as exc:
         raise ToolFailure(str(exc)) from exc
@@ -62,6 +63,12 @@ def register(sub: Any) -> None:
         "--format", choices=["text", "json", "markdown"], default="text", help="rapportens form"
     )
     p.add_argument("--endpoint", metavar="URL", help="FHIR-testendepunkt for prøver over nett")
+    p.add_argument(
+        "--local-endpoint",
+        action="store_true",
+        help="tillat et testendepunkt på denne maskinen (http://127.0.0.1 eller [::1]), for "
+        "å prøve en testserver lokalt; ellers kontaktes bare offentlige https-adresser",
+    )
     p.add_argument("--root", default=None, help="roten av katalogen (standard: finnes selv)")
     p.add_argument(
         "--jobs", type=int, default=None, help="antall prosesser (standard: etter mengden data)"

@@ -5,6 +5,7 @@ decimal integers and floats. With `track`, it records each node's position."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,8 +21,15 @@ from yaml.events import (
 )
 
 from generator.diagnostics import Diagnostic, error
+from generator.loading.raw_text import decoded_hazard
 
 MAX_DEPTH = 20
+# The longest integer a record may hold: 15 digits is 999 999 999 999 999, far past
+# the largest amount the models allow; a longer one is refused before conversion
+# (Python refuses to convert more than 4,300 digits at all).
+MAX_INTEGER_DIGITS = 15
+# The most items in one list (there are 357 municipalities).
+MAX_LIST_ITEMS = 1000
 
 Loc = tuple[str | int, ...]
 
@@ -165,6 +173,16 @@ class Composer:
             event = get()
             if type(event) is SequenceEndEvent:
                 return result
+            if len(result) == MAX_LIST_ITEMS:
+                self.report(
+                    event.start_mark,
+                    "invalid-list",
+                    f"Listen har mer enn {MAX_LIST_ITEMS} element, som er det høyeste "
+                    "tillatte. Del opp posten.",
+                )
+                self.tainted.add(loc)
+                self.node(event, (*loc, "?"), depth + 1)
+                continue
             if self.track:
                 child: Loc = (*loc, len(result))
                 v = event.start_mark
@@ -194,6 +212,10 @@ class Composer:
             )
             return None
         value: str = event.value
+        hazard = decoded_hazard(value)
+        if hazard is not None:
+            self.report(event.start_mark, "forbidden-character", hazard)
+            return None
         if value == "<<" and event.implicit[0]:
             self.report(
                 event.start_mark,
@@ -206,19 +228,50 @@ class Composer:
     def scalar(self, event: Any, loc: Loc) -> Any:
         value: str = event.value
         tag = event.tag
+        hazard = decoded_hazard(value)
+        if hazard is not None:
+            self.report(event.start_mark, "forbidden-character", hazard)
+            self.tainted.add(loc)
+            return None
         if tag is None:
             if not event.implicit[0]:  # quoted or block scalar
                 return value
-            return _plain(value)
+            return self.number(event, loc, _plain)
         if tag in ("!", _CORE + "str"):
             return value
-        typed = _explicit(tag, value)
+        typed = self.number(event, loc, lambda text: _explicit(tag, text))
         if typed is _INVALID:
             self.report(
                 event.start_mark,
                 "forbidden-tag",
                 f"Taggen `{_tag_name(tag)}` er ikke tillatt "
                 "her. Fjern den; skriv tekst i anførselstegn, tall og datoer uten tagg.",
+            )
+            self.tainted.add(loc)
+            return None
+        return typed
+
+    def number(self, event: Any, loc: Loc, convert: Any) -> Any:
+        """`convert(value)`, unless the value is a number past any sane size: an
+        integer of more than MAX_INTEGER_DIGITS digits, or a float that is not
+        finite (`1e999`)."""
+        value: str = event.value
+        digits = len(value.lstrip("-"))
+        if _INT.fullmatch(value) and digits > MAX_INTEGER_DIGITS:
+            self.report(
+                event.start_mark,
+                "invalid-number",
+                f"Tallet har {digits} sifre; et tall i en post kan ha høyst "
+                f"{MAX_INTEGER_DIGITS}. Sjekk verdien (beløp skrives i hele kroner).",
+            )
+            self.tainted.add(loc)
+            return None
+        typed = convert(value)
+        if isinstance(typed, float) and not math.isfinite(typed):
+            self.report(
+                event.start_mark,
+                "invalid-number",
+                "Tallet er for stort til å regnes med. Sjekk verdien.",
             )
             self.tainted.add(loc)
             return None

@@ -13,8 +13,17 @@ MAX_BYTES = 256 * 1024
 MAX_TEXT_HAZARDS = 20
 
 # C0 controls but tab, LF and CR; DEL; C1 controls; the bidirectional embeddings,
-# overrides and isolates of "Trojan Source" (CVE-2021-42574); a BOM inside the text.
-_TEXT_HAZARD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+# overrides and isolates of "Trojan Source" (CVE-2021-42574); a BOM inside the text;
+# Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of every
+# plane). A decoded string (after YAML's escapes, `"\e"`, `"\u202e"`) may in
+# addition hold neither CR, which only an escape can put there, nor a lone
+# surrogate.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+_HAZARDS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff" + _NONCHARACTERS
+_TEXT_HAZARD = re.compile(f"[{_HAZARDS}]")
+_DECODED_HAZARD = re.compile(f"[{_HAZARDS}\r\ud800-\udfff]")
 
 
 def _hazard_name(char: str) -> str:
@@ -25,7 +34,25 @@ def _hazard_name(char: str) -> str:
         return "byte order mark (U+FEFF) midt i teksten"
     if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
         return f"tegn som snur skriveretningen (U+{code:04X})"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"ensomt surrogat (U+{code:04X}), som ikke er et tegn"
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return f"ikke-tegn (U+{code:04X}), som Unicode aldri gir mening"
+    if code == 0x0D:
+        return "linjeskift av typen CR (U+000D)"
     return f"kontrolltegn (U+{code:04X})"
+
+
+def decoded_hazard(value: str) -> str | None:
+    """What is wrong with a decoded string (a YAML scalar after its escapes, or a
+    JSON string), in Norwegian; None when it holds no forbidden character."""
+    match = _DECODED_HAZARD.search(value)
+    if match is None:
+        return None
+    return (
+        f"Teksten inneholder et {_hazard_name(match.group())}, skrevet med en escape-sekvens "
+        "(`\\…`) i anførselstegn. Slett sekvensen; slike tegn er ikke tillatt i noen tekst."
+    )
 
 
 _SYNTAX_HINTS = {
@@ -44,6 +71,9 @@ _SYNTAX_HINTS = {
     "found undefined alias": "referanser med `*` er ikke tillatt",
     "found unknown escape character": "ukjent escape-sekvens med `\\` i en tekst i doble "
     "anførselstegn; bruk enkle anførselstegn eller skriv `\\\\`",
+    "found invalid Unicode character escape code": "escape-sekvensen `\\u…` i anførselstegn "
+    "er ikke et gyldig tegn (for eksempel et ensomt surrogat som `\\ud800`); slett den, "
+    "eller skriv tegnet selv",
     "found unexpected ':'": "et kolon står der det ikke kan stå; sett teksten i anførselstegn",
     "expected <block end>, but found '<block mapping start>'": "innrykket stemmer ikke med "
     "linjene over",

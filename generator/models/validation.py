@@ -14,6 +14,7 @@ from generator.codes import ERROR_TYPES
 from generator.diagnostics import Diagnostic, error
 from generator.loading import yaml_files
 from generator.loading.yaml_files import Loc, YamlDocument
+from generator.norway.formatting import number
 
 _TYPE_NAMES = {
     bool: "true/false",
@@ -94,12 +95,8 @@ def message(model: type[BaseModel], err: dict[str, Any]) -> str:
         "dict_type": lambda: "Skal være en samling av felt (`navn: verdi`).",
         "too_short": lambda: f"Listen må ha minst {ctx.get('min_length')} element.",
         "too_long": lambda: f"Listen kan ha høyst {ctx.get('max_length')} element.",
-        "string_too_long": lambda: (
-            f"Teksten er for lang: høyst {ctx.get('max_length')} tegn. "
-            "Flytt detaljer til et vedlegg."
-        ),
         "greater_than_equal": lambda: f"Verdien må være minst {ctx.get('ge')}.",
-        "less_than_equal": lambda: f"Verdien kan være høyst {ctx.get('le')}.",
+        "less_than_equal": lambda: f"Verdien kan være høyst {_limit(ctx.get('le'))}.",
         "greater_than": lambda: f"Verdien må være større enn {ctx.get('gt')}.",
         "less_than": lambda: f"Verdien må være mindre enn {ctx.get('lt')}.",
         "int_from_float": lambda: "Skal være et heltall, uten desimaler.",
@@ -111,6 +108,13 @@ def message(model: type[BaseModel], err: dict[str, Any]) -> str:
         # Our own PydanticCustomError types carry their Norwegian message.
         return str(err["msg"])
     return f"Ugyldig verdi: {err.get('msg')}"
+
+
+def _limit(value: Any) -> str:
+    """A limit as a Norwegian reads it: 100 000 000 000, not 100000000000."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value).replace("\u00a0", " ")
+    return str(value)
 
 
 def _bool_message(value: Any) -> str:

@@ -8,12 +8,16 @@ the run goes on and reports it with the rest."""
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.sandbox.findings import Finding
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -104,7 +108,15 @@ def parse(name: str, data: bytes) -> Source:
     except UnicodeDecodeError:
         return _problem(name, "Filen er ikke UTF-8.", "Lagre filen som UTF-8.")
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        value = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+        )
+    except _Unsafe as exc:
+        return _problem(name, exc.message, exc.hint, text, _line_of(text, exc.needle))
     except json.JSONDecodeError as exc:
         reason = next((no for en, no in _JSON_MESSAGES.items() if exc.msg.startswith(en)), None)
         detail = reason or exc.msg
@@ -121,9 +133,20 @@ def parse(name: str, data: bytes) -> Source:
             f"Feltet «{exc.key}» står to ganger i samme objekt.",
             "FHIR JSON tillater hvert felt én gang: slå sammen eller fjern det ene.",
             text,
+            _line_of(text, f'"{exc.key}"', second=True),
         )
     except RecursionError:
         return _problem(name, "JSON-strukturen er for dypt nestet.", "Flat ut strukturen.", text)
+    hazard = _first_hazard(value)
+    if hazard is not None:
+        message, needle = hazard
+        return _problem(
+            name,
+            message,
+            "Slett escape-sekvensen, eller skriv hele tegnet (et surrogatpar).",
+            text,
+            _line_of(text, needle),
+        )
     if not isinstance(value, dict):
         return _problem(
             name,
@@ -151,8 +174,84 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+# The longest number an example may hold, in characters: FHIR's decimals have at
+# most 18 significant digits, integers 10.
+MAX_NUMBER_CHARS = 40
+
+
+class _Unsafe(ValueError):
+    """A value JSON allows but no FHIR resource can hold; `needle` finds its line."""
+
+    def __init__(self, message: str, hint: str, needle: str) -> None:
+        super().__init__(message)
+        self.message, self.hint, self.needle = message, hint, needle
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _Unsafe(
+            f"Et tall har {len(text)} tegn; høyst {MAX_NUMBER_CHARS} er tillatt.",
+            "Sjekk verdien: FHIR-tall har langt færre sifre.",
+            text[:MAX_NUMBER_CHARS],
+        )
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text[: MAX_NUMBER_CHARS + 1])
+    if len(text) > MAX_NUMBER_CHARS or not math.isfinite(value):
+        raise _Unsafe(
+            f"Tallet {text[:MAX_NUMBER_CHARS]}{'…' if len(text) > MAX_NUMBER_CHARS else ''} er "
+            "for stort eller for langt til å regnes med.",
+            "Sjekk verdien: et FHIR-tall har høyst 18 gjeldende sifre.",
+            text[:MAX_NUMBER_CHARS],
+        )
+    return value
+
+
+def _first_hazard(value: Any) -> tuple[str, str] | None:
+    """The first string or key with a lone surrogate (`"\\ud800"`: JSON allows it,
+    no text can hold it), as (message, the escape to find its line by)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(reversed([*item.values()]))
+            strings = list(item)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+            continue
+        elif isinstance(item, str):
+            strings = [item]
+        else:
+            continue
+        for text in strings:
+            found = _SURROGATE.search(text)
+            if found is not None:
+                code = ord(found.group())
+                return (
+                    f"En tekst inneholder et ensomt surrogat (U+{code:04X}), som ikke er et tegn.",
+                    f"\\u{code:04x}",
+                )
+    return None
+
+
+def _line_of(text: str, needle: str, second: bool = False) -> int:
+    """The line where `needle` stands (its second occurrence with `second`), or 0."""
+    index = text.find(needle)
+    if second and index >= 0:
+        index = text.find(needle, index + 1)
+    if index < 0 and needle.startswith("\\u"):
+        index = text.lower().find(needle.lower())
+    return text.count("\n", 0, index) + 1 if index >= 0 else 0
+
+
 def _no_constant(name: str) -> Any:
-    raise json.JSONDecodeError(f"{name} er ikke et tall i JSON", name, 0)
+    raise _Unsafe(
+        f"Filen er ikke gyldig JSON: {name} er ikke et tall i JSON.",
+        "Skriv et vanlig tall, eller utelat verdien og bruk dataAbsentReason.",
+        name,
+    )
 
 
 def _problem(name: str, text: str, hint: str = "", source: str = "", line: int = 0) -> Source:

@@ -3,17 +3,33 @@ says FHIR 4.0.x, it creates an Observation, reads it back, finds it by search, a
 refuses an invalid one with an OperationOutcome.
 
 Only `markedsplass verify` runs these (never `check`, which makes no network
-calls). Every request has a timeout and a size limit; what is sent is synthetic
-(testdata.sample_observation). The endpoint must be https, except on the loopback
-interface, where the tests run a small FHIR server."""
+calls). What is sent is synthetic (testdata.sample_observation). Whoever runs
+`verify` on a vendor's solution must not be made to call their own internal
+services, so the endpoint is treated as hostile:
+
+- it must be https (http only for a local test server, below);
+- its host is resolved once, and every address it resolves to must be public:
+  loopback, private, link-local, shared, multicast, reserved and unspecified
+  addresses are refused before any connection, in IPv6 and in every IPv4
+  notation (`0x7f.1`, `2130706433`, `::ffff:127.0.0.1`);
+- every request connects to the address that was checked (the connection is
+  pinned to it; the certificate is still checked against the host name), so a
+  second DNS answer cannot point elsewhere;
+- no redirect is followed; every request has a short timeout and every reply a
+  size cap.
+
+A local test server (127.0.0.1 or ::1 only) is allowed only when the caller says
+so explicitly (`verify --local-endpoint`, documented for trying a server on one's
+own machine); `check` and CI never do."""
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import json
-import urllib.error
+import socket
+import ssl
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,9 +38,11 @@ from generator.sandbox.findings import shown
 from generator.sandbox.report import Status
 from generator.sandbox.requirements import RequirementSet
 
-TIMEOUT_SECONDS = 10.0
+TIMEOUT_SECONDS = 5.0
 MAX_RESPONSE_BYTES = 5 * 1024 * 1024
 FHIR_JSON = "application/fhir+json"
+
+IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 class EndpointError(ValueError):
@@ -56,44 +74,136 @@ class _Unreachable(Exception):
     pass
 
 
-def check_address(url: str) -> str:
+class _Refused(Exception):
+    """The endpoint's host is, or resolves to, an address the sandbox never calls."""
+
+
+def check_address(url: str, *, local: bool = False) -> str:
     """The base address without a trailing slash; EndpointError when it is not
-    https (http only on the loopback interface) or carries credentials."""
+    https (http only with `local`, for a test server on the loopback interface) or
+    carries credentials. Where the host points is checked when it is called."""
     parts = urllib.parse.urlsplit(url)
     host = parts.hostname or ""
     if parts.username or parts.password:
         raise EndpointError("Testendepunktet kan ikke ha brukernavn eller passord i adressen.")
-    loopback = host == "localhost" or _is_loopback(host)
-    if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
+    if not host:
+        raise EndpointError(f"Testendepunktet mangler vertsnavn: «{shown(url)}».")
+    if parts.scheme != "https" and not (local and parts.scheme == "http"):
         raise EndpointError(
-            f"Testendepunktet må være https:// (http:// bare på 127.0.0.1): «{shown(url)}»."
+            f"Testendepunktet må være https://: «{shown(url)}». (http:// bare for en lokal "
+            "testserver, med --local-endpoint.)"
         )
     return url.rstrip("/")
 
 
-def _is_loopback(host: str) -> bool:
+def literal_address(host: str) -> IpAddress | None:
+    """The address a host name spells, in any notation the system's resolver would
+    accept (`127.0.0.1`, `0x7f.1`, `017700000001`, `2130706433`, `[::1]`), or None."""
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host.strip("[]"))
     except ValueError:
-        return False
-
-
-def _call(method: str, url: str, body: Any = None) -> _Answer:
-    data = json.dumps(body).encode("utf-8") if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Accept", FHIR_JSON)
-    if data is not None:
-        request.add_header("Content-Type", FHIR_JSON)
+        pass
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            return _answer(
-                response.status, dict(response.headers), response.read(MAX_RESPONSE_BYTES)
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except (OSError, ValueError):
+        return None
+
+
+def _public(address: IpAddress) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_global and not address.is_multicast and not address.is_reserved
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    """Every address the host name resolves to (one DNS lookup)."""
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in found]
+
+
+def _connect(address: tuple[str, int], timeout: float) -> socket.socket:
+    """Open the TCP connection (tests replace this to prove nothing is sent)."""
+    return socket.create_connection(address, timeout=timeout)
+
+
+def pin(url: str, *, local: bool = False) -> tuple[str, int, str]:
+    """(host, port, the checked address every request will connect to). _Refused
+    when the host is or resolves to a non-public address (with `local`: anything
+    but loopback)."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    literal = literal_address(host)
+    if literal is not None:
+        addresses = [literal]
+    else:
+        try:
+            addresses = [ipaddress.ip_address(a.split("%")[0]) for a in _resolve(host, port)]
+        except (OSError, UnicodeError, ValueError) as exc:
+            raise _Unreachable(f"fant ikke adressen til «{shown(host)}»") from exc
+        if not addresses:
+            raise _Unreachable(f"fant ikke adressen til «{shown(host)}»")
+    for address in addresses:
+        allowed = address.is_loopback if local else _public(address)
+        if not allowed:
+            where = "ikke på denne maskinen (loopback)" if local else "ikke offentlig"
+            raise _Refused(
+                f"«{shown(host)}» peker til {address}, som er {where}. Markedsplassen kobler "
+                "seg bare til offentlige adresser, så en løsning ikke kan få sandkassen til "
+                "å kalle interne tjenester."
             )
-    except urllib.error.HTTPError as exc:
-        return _answer(exc.code, dict(exc.headers or {}), exc.read(MAX_RESPONSE_BYTES))
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise _Unreachable(shown(str(reason))) from exc
+    return host, port, str(addresses[0])
+
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self.pinned = address
+
+    def connect(self) -> None:
+        self.sock = _connect((self.pinned, self.port), TIMEOUT_SECONDS)
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+        self.tls = ssl.create_default_context()
+        super().__init__(host, port, timeout=timeout, context=self.tls)
+        self.pinned = address
+
+    def connect(self) -> None:
+        raw = _connect((self.pinned, self.port), TIMEOUT_SECONDS)
+        self.sock = self.tls.wrap_socket(raw, server_hostname=self.host)
+
+
+@dataclass(frozen=True, slots=True)
+class _Endpoint:
+    """The checked endpoint: every call goes to `address`, never elsewhere."""
+
+    base: str
+    host: str
+    port: int
+    address: str
+
+    def call(self, method: str, url: str, body: Any = None) -> _Answer:
+        parts = urllib.parse.urlsplit(url)
+        kind = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
+        connection = kind(self.host, self.port, self.address, TIMEOUT_SECONDS)
+        data = json.dumps(body).encode("utf-8") if body is not None else None
+        headers = {"Accept": FHIR_JSON}
+        if data is not None:
+            headers["Content-Type"] = FHIR_JSON
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        try:
+            connection.request(method, target or "/", body=data, headers=headers)
+            response = connection.getresponse()  # a redirect is an answer, never followed
+            raw = response.read(MAX_RESPONSE_BYTES + 1)
+            if len(raw) > MAX_RESPONSE_BYTES:
+                raise _Unreachable(f"svaret var større enn {MAX_RESPONSE_BYTES // 2**20} MiB")
+            return _answer(response.status, dict(response.getheaders()), raw)
+        except (http.client.HTTPException, TimeoutError, OSError) as exc:
+            raise _Unreachable(shown(str(exc) or type(exc).__name__)) from exc
+        finally:
+            connection.close()
 
 
 def _answer(status: int, headers: dict[str, str], raw: bytes) -> _Answer:
@@ -108,39 +218,54 @@ def _kind(body: Any) -> str | None:
     return body.get("resourceType") if isinstance(body, dict) else None
 
 
-def run(endpoint: str, rs: RequirementSet, wanted: set[str]) -> dict[str, Outcome]:
-    base = check_address(endpoint)
+def run(
+    endpoint: str, rs: RequirementSet, wanted: set[str], *, local: bool = False
+) -> dict[str, Outcome]:
+    base = check_address(endpoint, local=local)
     outcomes: dict[str, Outcome] = {}
     try:
-        outcomes["endpoint-metadata"] = _metadata(base)
-        created, outcomes["endpoint-create"] = _create(base)
+        host, port, address = pin(base, local=local)
+    except _Refused as exc:
+        problem = Problem(f"GET {base}", str(exc), "Oppgi et offentlig https-endepunkt.")
+        refused = Outcome(Status.FAIL, "Testendepunktet ble ikke kontaktet.", (problem,))
+        return dict.fromkeys(wanted, refused)
+    except _Unreachable as exc:
+        return dict.fromkeys(wanted, _unreachable(base, str(exc)))
+    target = _Endpoint(base, host, port, address)
+    try:
+        outcomes["endpoint-metadata"] = _metadata(target)
+        created, outcomes["endpoint-create"] = _create(target)
         if created is None:
             reason = "Ikke prøvd: testendepunktet opprettet ingen måling."
             outcomes["endpoint-read"] = Outcome(Status.SKIP, reason)
             outcomes["endpoint-search"] = Outcome(Status.SKIP, reason)
         else:
-            outcomes["endpoint-read"] = _read(base, created)
-            outcomes["endpoint-search"] = _search(base, created)
-        outcomes["endpoint-rejects-invalid"] = _rejects_invalid(base)
+            outcomes["endpoint-read"] = _read(target, created)
+            outcomes["endpoint-search"] = _search(target, created)
+        outcomes["endpoint-rejects-invalid"] = _rejects_invalid(target)
     except _Unreachable as exc:
-        problem = Problem(
-            f"GET {base}",
-            f"Fikk ikke kontakt med testendepunktet («{exc}»).",
-            "Sjekk at adressen er riktig og at endepunktet svarer fra internett.",
-        )
-        failed = Outcome(Status.FAIL, "Testendepunktet svarte ikke.", (problem,))
+        failed = _unreachable(base, str(exc))
         for name in wanted:
             outcomes.setdefault(name, failed)
     return {name: outcomes[name] for name in wanted}
+
+
+def _unreachable(base: str, reason: str) -> Outcome:
+    problem = Problem(
+        f"GET {base}",
+        f"Fikk ikke kontakt med testendepunktet («{reason}»).",
+        "Sjekk at adressen er riktig og at endepunktet svarer fra internett.",
+    )
+    return Outcome(Status.FAIL, "Testendepunktet svarte ikke.", (problem,))
 
 
 def _fail(request: str, text: str, hint: str) -> Outcome:
     return Outcome(Status.FAIL, text, (Problem(request, text, hint),))
 
 
-def _metadata(base: str) -> Outcome:
+def _metadata(target: _Endpoint) -> Outcome:
     request = "GET metadata"
-    answer = _call("GET", f"{base}/metadata")
+    answer = target.call("GET", f"{target.base}/metadata")
     if answer.status != 200 or _kind(answer.body) != "CapabilityStatement":
         return _fail(
             request,
@@ -157,9 +282,9 @@ def _metadata(base: str) -> Outcome:
     return Outcome(Status.PASS, f"CapabilityStatement for FHIR «{shown(version)}».")
 
 
-def _create(base: str) -> tuple[str | None, Outcome]:
+def _create(target: _Endpoint) -> tuple[str | None, Outcome]:
     request = "POST Observation"
-    answer = _call("POST", f"{base}/Observation", testdata.sample_observation())
+    answer = target.call("POST", f"{target.base}/Observation", testdata.sample_observation())
     if answer.status != 201:
         return None, _fail(
             request,
@@ -188,9 +313,9 @@ def _created_id(answer: _Answer) -> str | None:
     return None
 
 
-def _read(base: str, created: str) -> Outcome:
+def _read(target: _Endpoint, created: str) -> Outcome:
     request = f"GET Observation/{shown(created)}"
-    answer = _call("GET", f"{base}/Observation/{urllib.parse.quote(created, safe='')}")
+    answer = target.call("GET", f"{target.base}/Observation/{urllib.parse.quote(created, safe='')}")
     if answer.status != 200 or _kind(answer.body) != "Observation":
         return _fail(
             request,
@@ -207,10 +332,10 @@ def _read(base: str, created: str) -> Outcome:
     return Outcome(Status.PASS, "Målingen ble lest tilbake.")
 
 
-def _search(base: str, created: str) -> Outcome:
+def _search(target: _Endpoint, created: str) -> Outcome:
     request = f"GET Observation?_id={shown(created)}"
     query = urllib.parse.urlencode({"_id": created})
-    answer = _call("GET", f"{base}/Observation?{query}")
+    answer = target.call("GET", f"{target.base}/Observation?{query}")
     body = answer.body
     if answer.status != 200 or _kind(body) != "Bundle" or body.get("type") != "searchset":
         return _fail(
@@ -234,10 +359,10 @@ def _search(base: str, created: str) -> Outcome:
     return Outcome(Status.PASS, "Søket fant målingen.")
 
 
-def _rejects_invalid(base: str) -> Outcome:
+def _rejects_invalid(target: _Endpoint) -> Outcome:
     request = "POST Observation (ugyldig)"
     invalid = {"resourceType": "Observation", "valueQuantity": {"value": "ikke et tall"}}
-    answer = _call("POST", f"{base}/Observation", invalid)
+    answer = target.call("POST", f"{target.base}/Observation", invalid)
     if not 400 <= answer.status < 500:
         return _fail(
             request,

@@ -22,7 +22,12 @@ CODE = "not-verified"
 
 
 def verify(
-    found: Declaration, *, live: bool, endpoint: str | None = None, subject: str | None = None
+    found: Declaration,
+    *,
+    live: bool,
+    endpoint: str | None = None,
+    subject: str | None = None,
+    local_endpoint: bool = False,
 ) -> Report:
     """Run the kit on a resolved declaration (`endpoint` overrides the declared one).
     The kit (FHIR models, FHIRPath) is imported here, on first use, so commands
@@ -35,6 +40,7 @@ def verify(
         capabilities=found.capabilities,
         endpoint=endpoint or found.endpoint,
         live=live,
+        local_endpoint=local_endpoint,
     )
     return kit.verify(files, found.requirement_set, target, jobs=1)
 

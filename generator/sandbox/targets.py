@@ -38,9 +38,10 @@ def verify_paths(
     endpoint: str | None = None,
     root: str | None = None,
     jobs: int | None = None,
+    local_endpoint: bool = False,
 ) -> Report:
     try:
-        address = live.check_address(endpoint) if endpoint else None
+        address = live.check_address(endpoint, local=local_endpoint) if endpoint else None
         records = [p for p in paths if p.endswith((".yaml", ".yml"))]
         if records:
             if len(paths) != 1:
@@ -48,10 +49,12 @@ def verify_paths(
                     "Oppgi enten én løsning (catalogue/solutions/<id>.yaml) eller .json-filer "
                     "og mapper, ikke begge deler."
                 )
-            return _solution(Path(records[0]), requirement_set, address, root)
+            return _solution(Path(records[0]), requirement_set, address, root, local_endpoint)
         rs = requirements.get(requirement_set or requirements.DEFAULT)
         files = inputs.collect([Path(p) for p in paths], list(paths))
-        target = kit.Target(subject=", ".join(paths), endpoint=address)
+        target = kit.Target(
+            subject=", ".join(paths), endpoint=address, local_endpoint=local_endpoint
+        )
         return kit.verify(files, rs, target, jobs=jobs)
     except (
         inputs.InputError,
@@ -62,7 +65,11 @@ def verify_paths(
 
 
 def _solution(
-    path: Path, requirement_set: str | None, endpoint: str | None, root_text: str | None
+    path: Path,
+    requirement_set: str | None,
+    endpoint: str | None,
+    root_text: str | None,
+    local_endpoint: bool = False,
 ) -> Report:
     if not path.is_file():
         raise VerifyError(f"{path} finnes ikke.")
@@ -98,4 +105,6 @@ def _solution(
             f"Løsningen er oppført mot kravsettet {found.requirement_set.id}, ikke "
             f"{requirement_set}. Utelat --requirements, eller endre løsningen."
         )
-    return not_verified.verify(found, live=True, endpoint=endpoint or found.endpoint)
+    return not_verified.verify(
+        found, live=True, endpoint=endpoint or found.endpoint, local_endpoint=local_endpoint
+    )

@@ -178,10 +178,42 @@ def front_matter_title(title: str) -> Markup:
 _MERMAID_UNSAFE = re.compile(r"[^\w ,.\-]+")
 
 
+# Words that start a statement in a Gantt chart: a task named by one of them would
+# become that statement (`click …` a link, `section …` a new section, `title …` the
+# chart's title). Compared without case; Mermaid's own lexer ignores it too.
+MERMAID_KEYWORDS = tuple(
+    word.lower()
+    for word in (
+        "accDescr",
+        "accTitle",
+        "axisFormat",
+        "click",
+        "dateFormat",
+        "displayMode",
+        "excludes",
+        "gantt",
+        "includes",
+        "inclusiveEndDates",
+        "section",
+        "tickInterval",
+        "title",
+        "todayMarker",
+        "topAxis",
+        "weekday",
+        "weekend",
+    )
+)
+
+
 def mermaid_label(text: str, limit: int = 60) -> Markup:
     """A label inside a Mermaid diagram: letters, digits, spaces and , . - only, so
-    nothing in it is Mermaid syntax (`:` `;` `#` …), HTML or a code fence."""
+    nothing in it is Mermaid syntax (`:` `;` `#` `%%` …), HTML or a code fence; and
+    never starting with a statement keyword, which gets a dash in front (the table
+    beside the chart keeps the full text)."""
     cleaned = " ".join(_MERMAID_UNSAFE.sub(" ", text).split())
     if len(cleaned) > limit:
         cleaned = cleaned[: limit - 1].rstrip() + "…"
+    # Mermaid's lexer matches the keyword as a prefix («clickable» is `click`)
+    if cleaned.lower().startswith(MERMAID_KEYWORDS):
+        cleaned = "– " + cleaned
     return Markup(cleaned or "-")
