@@ -19,7 +19,8 @@ CODES: dict[str, str] = {
     "file-too-large": "Filen er større enn 256 KiB.",
     "bom": "Filen starter med byte order mark.",
     "encoding": "Filen er ikke UTF-8.",
-    "forbidden-character": "NUL-, kontroll- eller retningstegn i teksten.",
+    "forbidden-character": "NUL-, kontroll- eller retningstegn eller ikke-tegn i teksten, "
+    "også skrevet som escape-sekvens.",
     "unreadable": "Filen kan ikke leses.",
     "symlink": "Symbolsk lenke i en datamappe.",
     "stray-file": "Noe annet enn en `.yaml`-fil i en datamappe.",
@@ -38,8 +39,8 @@ CODES: dict[str, str] = {
     "invalid-email": "Ugyldig e-postadresse.",
     "invalid-github-login": "Ugyldig GitHub-brukernavn.",
     "invalid-text": "Tom tekst, for lang tekst eller linjeskift i et enlinjefelt.",
-    "invalid-number": "Et tall utenfor det tillatte området.",
-    "invalid-list": "En liste med for få eller for mange element.",
+    "invalid-number": "Et tall utenfor det tillatte området, eller med mer enn 15 sifre.",
+    "invalid-list": "En liste med for få eller for mange element (høyst 1000).",
     "incomplete-decision": "En beslutning mangler en del: opptak uten dato eller utfall, "
     "utelukkelse uten begrunnelse, fornyet egenerklæring uten forespørsel, eller kontrakt "
     "uten tildeling.",
