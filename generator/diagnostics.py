@@ -10,9 +10,27 @@ the project's interface.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+
+# Characters no text may hold and no terminal or log should receive: C0 controls
+# but tab, LF and CR; DEL; C1 controls; the bidirectional embeddings, overrides and
+# isolates of "Trojan Source" (CVE-2021-42574); a BOM inside the text; Unicode's
+# noncharacters. The loader refuses them (generator/loading/raw_text.py); a
+# diagnostic shows any that reach it through a file name as <U+XXXX>.
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+HAZARDS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff" + NONCHARACTERS
+_UNPRINTABLE = re.compile(f"[{HAZARDS}\r\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """`text` with every character of HAZARDS (and CR, lone surrogates) written as
+    <U+XXXX>: what is printed can move no cursor and flip no line."""
+    return _UNPRINTABLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 class Severity(StrEnum):
@@ -34,11 +52,11 @@ class Diagnostic:
 
 
 def error(path: str, line: int, column: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path, line, column, code, Severity.ERROR, message)
+    return Diagnostic(visible(path), line, column, code, Severity.ERROR, visible(message))
 
 
 def warning(path: str, line: int, column: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path, line, column, code, Severity.WARNING, message)
+    return Diagnostic(visible(path), line, column, code, Severity.WARNING, visible(message))
 
 
 def has_errors(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:

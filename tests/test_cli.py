@@ -131,3 +131,21 @@ def test_check_writes_json_too_without_checking_twice(
     found = json.loads(out.read_text("utf-8"))
     assert [d["code"] for d in found] == ["not-verified"]
     assert text.count("::warning ") == 1
+
+
+@pytest.mark.parametrize("output", ["text", "github", "json"])
+def test_a_hostile_file_name_reaches_no_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, output: str
+) -> None:
+    """A file named with a terminal escape or a right-to-left override is reported
+    with the characters shown as <U+XXXX>, in every output format."""
+    root = tmp_path / "root"
+    shutil.copytree(BASE, root)
+    record = (root / "needs/behov-a.yaml").read_text(encoding="utf-8")
+    (root / "needs/behov\x1b[2J.yaml").write_text(record, encoding="utf-8")
+    (root / "needs/b\u202elmy.yaml").write_text(record, encoding="utf-8")
+    assert cli.main(["check", "--root", str(root), "--format", output]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    shown = out if output != "json" else "".join(d["path"] for d in json.loads(out))
+    assert "needs/behov<U+001B>[2J.yaml" in shown and "needs/b<U+202E>lmy.yaml" in shown

@@ -37,9 +37,11 @@ def test_json_has_exactly_the_interface_keys() -> None:
 
 
 def test_github_annotations_escape_properties_and_data() -> None:
+    # a CR is shown as <U+000D> (it could overwrite a line in a terminal); a newline
+    # is escaped as GitHub's toolkit does
     weird = error("needs/x,y:z.yaml", 1, 2, "yaml-syntax", "a%b\r\nc")
     assert format_github([weird, warning("n.yaml", 5, 1, "c", "w")]) == (
-        "::error file=needs/x%2Cy%3Az.yaml,line=1,col=2,title=yaml-syntax::a%25b%0D%0Ac\n"
+        "::error file=needs/x%2Cy%3Az.yaml,line=1,col=2,title=yaml-syntax::a%25b<U+000D>%0Ac\n"
         "::warning file=n.yaml,line=5,col=1,title=c::w\n"
     )
 

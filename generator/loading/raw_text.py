@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import HAZARDS, Diagnostic, error
 
 MAX_BYTES = 256 * 1024
 MAX_TEXT_HAZARDS = 20
@@ -18,12 +18,8 @@ MAX_TEXT_HAZARDS = 20
 # plane). A decoded string (after YAML's escapes, `"\e"`, `"\u202e"`) may in
 # addition hold neither CR, which only an escape can put there, nor a lone
 # surrogate.
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
-)
-_HAZARDS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff" + _NONCHARACTERS
-_TEXT_HAZARD = re.compile(f"[{_HAZARDS}]")
-_DECODED_HAZARD = re.compile(f"[{_HAZARDS}\r\ud800-\udfff]")
+_TEXT_HAZARD = re.compile(f"[{HAZARDS}]")
+_DECODED_HAZARD = re.compile(f"[{HAZARDS}\r\ud800-\udfff]")
 
 
 def _hazard_name(char: str) -> str:
