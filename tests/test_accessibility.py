@@ -83,7 +83,7 @@ def ready(page: Page, path: str) -> None:
     """Wait until the scripts have drawn what they draw: the filters on a list,
     the timeline on a call-off page."""
     if path in LISTS:
-        expect(page.locator('form[role="search"]')).to_be_visible()
+        expect(page.locator("form.mp-filter__form")).to_be_visible()
     if path.startswith("calloff/"):
         expect(page.locator("div.mermaid")).to_be_attached()
 
@@ -165,10 +165,13 @@ def test_axe_finds_no_violations(
         assert scheme == PALETTES[palette], (path, scheme)
         found[f"{name} (/{path})"] = axe_violations(w.page)
     w.page.goto(site.url)
-    w.page.locator("input.md-search__input").click()
+    w.page.get_by_role("searchbox", name="Søk", exact=True).click()
     w.page.keyboard.type("sår")
-    expect(w.page.locator(".md-search-result__item").first).to_be_visible()
+    expect(w.page.locator(".mp-search__result").first).to_be_visible()
     found["Søket med treff"] = axe_violations(w.page)
+    visit(w, site, "sok/?q=hjemmeoppf%C3%B8lging")
+    expect(w.page.locator(".mp-search-page__results li").first).to_be_visible()
+    found["Søkesiden med treff"] = axe_violations(w.page)
     found = {where: v for where, v in found.items() if v}
     assert not found, f"axe-core ({palette} palett):\n{report(found)}"
     assert w.outside == []
@@ -361,7 +364,7 @@ def test_filters_are_labelled_form_controls(site: Served, opened: Opener) -> Non
     w = opened(site)
     for path in sorted(LISTS):
         visit(w, site, path)
-        form = w.page.locator('form[role="search"]')
+        form = w.page.locator("form.mp-filter__form")
         expect(form.locator("fieldset > legend")).not_to_be_empty()
         controls = form.locator("select, input")
         assert controls.count() >= 2
@@ -389,32 +392,38 @@ def test_filters_are_labelled_form_controls(site: Served, opened: Opener) -> Non
 
 
 def test_search_works_by_keyboard_alone(site: Served, opened: Opener) -> None:
+    """Tab reaches the field in the header; typing searches; the number of results
+    is a polite status message; Tab goes on to the type filter and the results;
+    Escape empties the field and closes the results, keeping the focus there."""
     w = opened(site)
     w.page.goto(site.url)
-    search = w.page.locator("input.md-search__input")
+    search = w.page.get_by_role("searchbox", name="Søk", exact=True)
     for _ in range(10):
         w.page.keyboard.press("Tab")
-        if w.page.evaluate("document.activeElement.matches('input.md-search__input')"):
+        if w.page.evaluate("document.activeElement.id === 'mp-search-input'"):
             break
     expect(search).to_be_focused()
     w.page.keyboard.type("sår")
-    meta = w.page.locator(".md-search-result__meta")
-    expect(meta).to_have_text(re.compile(r"^\d+ treff$"))  # said by the live region
-    assert meta.get_attribute("role") == "status"
-    assert meta.get_attribute("aria-live") == "polite"
-    w.page.keyboard.press("ArrowDown")  # into the results
-    in_results = "document.activeElement.closest('.md-search-result__item') !== null"
+    status = w.page.locator("#mp-search-status")
+    expect(status).to_have_text(re.compile(r"^\d+ treff"))  # said by the live region
+    assert status.get_attribute("role") == "status"
+    assert status.get_attribute("aria-live") == "polite"
+    in_results = "document.activeElement.closest('.mp-search__results') !== null"
+    w.page.keyboard.press("Tab")
+    expect(w.page.get_by_label("Vis", exact=True)).to_be_focused()
+    w.page.keyboard.press("Tab")
     assert w.page.evaluate(in_results)
     w.page.keyboard.press("Escape")  # and out again: the search holds nobody
-    expect(w.page.locator("#__search")).not_to_be_checked()
+    expect(search).to_be_focused()
+    expect(search).to_have_value("")
+    expect(w.page.locator(".mp-search__panel")).to_be_hidden()
+    w.page.keyboard.type("sår")
+    expect(w.page.locator(".mp-search__result").first).to_be_visible()
     w.page.keyboard.press("Tab")
-    assert not w.page.evaluate(in_results)
-    search.focus()
-    expect(w.page.locator(".md-search-result__item").first).to_be_visible()
-    w.page.keyboard.press("ArrowDown")
+    w.page.keyboard.press("Tab")
     w.page.wait_for_function(in_results)
     w.page.keyboard.press("Enter")  # the first hit opens
-    w.page.wait_for_url("**/solution/**")
+    w.page.wait_for_url(re.compile(r"/(need|solution|supplier|experience|dps|calloff)/"))
     expect(w.page.locator("article h1")).to_be_visible()
     assert w.errors == []
 
@@ -453,7 +462,7 @@ def test_single_character_keys_set_off_no_shortcut(site: Served, opened: Opener)
         w.page.keyboard.press(key)
         assert w.page.url == site.url + path, key
         assert not w.page.evaluate("document.activeElement.matches('input')"), key
-    search = w.page.locator("input.md-search__input")
+    search = w.page.get_by_role("searchbox", name="Søk", exact=True)
     search.click()
     w.page.keyboard.type("sn/")
     expect(search).to_have_value("sn/")
@@ -501,7 +510,7 @@ def test_nothing_breaks_at_200_percent_zoom(
         box = h1.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 640, name
         expect(w.page.locator('label.md-header__button[for="__drawer"]')).to_be_visible()
-        expect(w.page.locator('label.md-header__button[for="__search"]')).to_be_visible()
+        expect(w.page.get_by_role("searchbox", name="Søk", exact=True)).to_be_visible()
 
 
 def test_pages_work_in_portrait_and_landscape(site: Served, opened: Opener) -> None:

@@ -13,6 +13,7 @@ the latter, so there the tests always run)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -90,12 +91,24 @@ def test_the_calloff_timeline_is_drawn_from_the_site_itself(site: Served, opened
 
 def test_search_finds_the_wound_care_solution(site: Served, opened: Opener) -> None:
     w = opened(site)
+    requests: list[str] = []
+    w.page.on("request", lambda request: requests.append(request.url))
     w.page.goto(site.url)
-    w.page.locator("input.md-search__input").click()  # no single-key shortcut (WCAG 2.1.4)
-    expect(w.page.locator("input.md-search__input")).to_be_focused()
-    w.page.keyboard.type("sår")
-    hit = w.page.locator(f'.md-search-result a[href*="solution/{WOUND_CARE}/"]').first
+    w.page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pagefind/" in url]  # nothing until a search
+    field = w.page.get_by_role("searchbox", name="Søk", exact=True)
+    field.click()  # no single-key shortcut (WCAG 2.1.4)
+    expect(field).to_be_focused()
+    w.page.keyboard.type("sårene")  # Norwegian stemming: «sårene» finds «sår»
+    hit = w.page.locator(f'.mp-search__results a[href*="solution/{WOUND_CARE}/"]').first
     expect(hit).to_be_visible()
+    expect(w.page.locator("#mp-search-status")).to_have_text(re.compile(r"^\d+ treff"))
+    assert [url for url in requests if "/pagefind/" in url]
+    # the type filter narrows the results to solutions
+    w.page.get_by_label("Vis", exact=True).select_option("Løsning")
+    expect(w.page.locator(".mp-search__type-tag").first).to_have_text(" (Løsning)")
+    types = w.page.locator(".mp-search__type-tag").all_inner_texts()
+    assert types and {t.strip() for t in types} == {"(Løsning)"}
     hit.click()
     w.page.wait_for_url(f"**/solution/{WOUND_CARE}/**")
     expect(w.page.locator("h1")).to_have_text("Sårjournal")
@@ -106,7 +119,7 @@ def test_a_filter_narrows_the_solutions_list(site: Served, opened: Opener) -> No
     data = filter_file(site, "solution")
     w = opened(site)
     w.page.goto(site.url + "katalogen/")
-    form = w.page.locator('form[role="search"]')
+    form = w.page.locator("form.mp-filter__form")
     expect(form).to_be_visible()
     status = form.locator('[aria-live="polite"]')
     total = data["count"]
@@ -147,7 +160,7 @@ def test_filters_work_by_keyboard_alone(site: Served, opened: Opener) -> None:
     assert 0 < len(seeking) < total
     w = opened(site)
     w.page.goto(site.url + "innovasjonsarenaen/")
-    status = w.page.locator('form[role="search"] [aria-live="polite"]')
+    status = w.page.locator('form.mp-filter__form [aria-live="polite"]')
     expect(status).to_have_text(f"{total} av {total} behov vises")
 
     def focused(selector: str) -> bool:
@@ -191,7 +204,7 @@ def test_without_javascript_the_whole_list_stays(site: Served, opened: Opener) -
     ):
         w.page.goto(site.url + section + "/")
         assert visible_rows(w.page, kind) == filter_file(site, kind)["count"] > 0
-        assert w.page.locator('form[role="search"]').count() == 0
+        assert w.page.locator("form.mp-filter__form").count() == 0
         assert not w.page.locator(".mp-filter").is_visible()
 
 
@@ -236,18 +249,20 @@ def test_the_xss_corpus_opens_no_dialog(poisoned: Served, opened: Opener) -> Non
         w.page.goto(poisoned.url + path)
         if path in {"innovasjonsarenaen/", "erfaringsarenaen/", "katalogen/"}:
             # the filter labels come from the poisoned records: shown as text
-            expect(w.page.locator('form[role="search"]')).to_be_visible()
+            expect(w.page.locator("form.mp-filter__form")).to_be_visible()
     w.page.goto(poisoned.url + "katalogen/")
     supplier = w.page.locator("#mp-filter-liste-solution-leverandor option").nth(1)
     assert LINE in (supplier.text_content() or "")
     w.page.get_by_label("Leverandør").select_option(index=1)
     expect(w.page.locator('.mp-filter [aria-live="polite"]')).to_contain_text("løsninger vises")
 
-    # search results are drawn from the index's HTML fragments
+    # search results show the poisoned text from Pagefind's fragments, as text
     w.page.goto(poisoned.url)
-    w.page.locator("input.md-search__input").click()
+    w.page.get_by_role("searchbox", name="Søk", exact=True).click()
     w.page.keyboard.type("alert")
-    expect(w.page.locator(".md-search-result__item").first).to_be_visible()
+    expect(w.page.locator(".mp-search__result").first).to_be_visible()
     w.page.wait_for_timeout(200)
+    results = w.page.locator(".mp-search__results")
+    assert results.locator("img, script, iframe, svg, [onerror], [onclick]").count() == 0
     assert w.dialogs == []
     assert w.page.locator("iframe").count() == 0

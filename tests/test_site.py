@@ -6,6 +6,7 @@ text leaves no active content, and a failed check writes nothing."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -258,7 +259,8 @@ def test_nav_holds_section_pages_only(built: Path, tmp_path: Path) -> None:
     )
     nav = [next(iter(item.values())) for item in config["nav"]]
     assert nav == [doc for doc, _ in links.SECTIONS]
-    assert config["plugins"]["material/search"].config["lang"] == ["no"]
+    # no theme search: the site's own (Pagefind), built after MkDocs
+    assert "material/search" not in config["plugins"] and "search" not in config["plugins"]
     assert config["theme"]["language"] == "nb"
     for html in (built / "index.html", page(built, "need", "app-for-sarprosedyrer")):
         nav_links = parse(html).nav_links
@@ -266,22 +268,25 @@ def test_nav_holds_section_pages_only(built: Path, tmp_path: Path) -> None:
         assert not [href for href in nav_links if RECORD_URL.search(href.split("#")[0])]
 
 
-def test_search_indexes_record_pages_by_title_and_lead_only(built: Path) -> None:
-    index = json.loads((built / "search" / "search_index.json").read_text("utf-8"))
-    by_location = {doc["location"]: doc for doc in index["docs"]}
-    need = by_location["need/app-for-sarprosedyrer/"]
-    # the lead: title, summary and facts
-    assert need["title"].startswith("Felles app for sårprosedyrer")
-    assert "Drammen kommune" in need["text"]
-    # no section below the title of a record page is indexed …
-    record_sections = [
-        loc for loc in by_location if RECORD_URL.search(loc.split("#")[0]) and "#" in loc
-    ]
-    assert record_sections == []
-    page_html = page(built, "need", "app-for-sarprosedyrer").read_text("utf-8")
-    assert '<h2 data-search-exclude id="deltakere">' in page_html
-    # … while the headings stay, with their anchors, and section pages keep theirs
-    assert any("#" in loc for loc in by_location if not RECORD_URL.search(loc.split("#")[0]))
+def test_search_indexes_record_pages_by_title_and_lead_only(
+    built: Path, catalogue: Catalogue
+) -> None:
+    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    records = sum(1 for kind in PUBLISHED for _ in catalogue.records(kind))
+    assert entry["languages"]["no"]["page_count"] == records  # Norwegian, records only
+    html = page(built, "need", "app-for-sarprosedyrer").read_text("utf-8")
+    # the body is indexed with its type as a filter; the lead (title, summary,
+    # facts) comes before the first section, which starts what the index ignores
+    body = html.index('<div data-pagefind-body data-pagefind-filter="type:Behov">')
+    ignored = html.index('<div data-pagefind-ignore="all">', body)
+    assert html.index("Felles app for sårprosedyrer", body) < ignored
+    assert html.index("Drammen kommune", body) < ignored
+    assert re.match(r'<div data-pagefind-ignore="all"><h2 id="', html[ignored:])
+    assert html.count("data-pagefind-ignore") == 1
+    # section pages and lists are not indexed
+    for doc, _ in links.SECTIONS:
+        section = built / links.doc_url(doc) / "index.html"
+        assert "data-pagefind-body" not in section.read_text("utf-8"), doc
 
 
 def test_repository_mkdocs_yml_is_the_packaged_default() -> None:
@@ -335,15 +340,15 @@ def test_contributor_text_leaves_no_active_content(poisoned: Path) -> None:
         for needle in ("<script>alert", "onerror=", "onclick=", "javascript:", "<iframe"):
             assert needle not in raw, (html, needle)
         _assert_inert(parse(html), html)
-    # the search index holds HTML fragments the theme shows in its results
-    index = json.loads((poisoned / "search" / "search_index.json").read_text("utf-8"))
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            parser = Html()
-            parser.feed(doc[field])
-            parser.close()
-            _assert_inert(parser, (doc["location"], field))
-            assert "<script" not in doc[field] and "<iframe" not in doc[field]
+    # Pagefind's fragments hold the pages' *text* (the hostile line exactly as a
+    # reader sees it, markup-looking characters and all); the search script shows
+    # it as text only (tests/test_browser.py searches the poisoned words)
+    fragments = sorted((poisoned / "pagefind" / "fragment").glob("*.pf_fragment"))
+    contents = []
+    for fragment in fragments:
+        data = gzip.decompress(fragment.read_bytes())
+        contents.append(json.loads(data[data.index(b"{") :])["content"])
+    assert any(LINE in content for content in contents)
 
 
 def test_contributor_text_is_shown_literally_never_evaluated(poisoned: Path) -> None:

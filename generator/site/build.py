@@ -22,7 +22,16 @@ from generator.diagnostics import Diagnostic, has_errors
 from generator.documents import invitation
 from generator.models import schema
 from generator.procurement import ocds
-from generator.site import api, assets, completeness, downloads, feeds, links, mkdocs_build
+from generator.site import (
+    api,
+    assets,
+    completeness,
+    downloads,
+    feeds,
+    links,
+    mkdocs_build,
+    search_index,
+)
 from generator.site.gather import gather
 from generator.site.pages import gather_pages
 from generator.site.render import render
@@ -118,6 +127,11 @@ def build(root: Path, out: Path, today: date, *, strict: bool = False) -> BuildR
         except mkdocs_build.MkDocsFailed as exc:
             raise BuildError(str(exc)) from exc
         mark = lap("mkdocs", mark)
+        try:
+            search_index.write(built)
+        except search_index.SearchIndexFailed as exc:
+            raise BuildError(str(exc)) from exc
+        mark = lap("search", mark)
         api_files = api.write(site, built)
         schema.write(built / links.SCHEMAS)
         mark = lap("api", mark)

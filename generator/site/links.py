@@ -29,6 +29,7 @@ PROCUREMENT = "anskaffelser.md"
 SANDBOX = "sandkassen.md"
 TAKE_PART = "slik-deltar-du.md"
 ACCESSIBILITY = "tilgjengelighet.md"
+SEARCH = "sok.md"
 
 # The navigation, in order: section pages only. `mkdocs.yml` lists the same pages
 # (a test holds the two together); record pages are reached from these lists.
@@ -42,6 +43,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     (SANDBOX, "Sandkassen"),
     (TAKE_PART, "Slik deltar du"),
     (ACCESSIBILITY, "Tilgjengelighetserklæring"),
+    (SEARCH, "Søk"),
 )
 API = "api/v1"
 BRANCH = "main"  # the branch the site is published from

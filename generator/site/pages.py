@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.models.kinds import PUBLISHED
-from generator.site import links
+from generator.site import links, search_index
 from generator.site.gather import Site
 from generator.site.links import Linker, record_name
 from generator.site.views import (
@@ -44,6 +44,7 @@ SECTION_VIEWS: dict[str, tuple[str, Callable[[Site, Linker], dict[str, Any]]]] =
     links.SANDBOX: ("sandbox.md.j2", verification.sandbox_page),
     links.TAKE_PART: ("take-part.md.j2", sections.take_part),
     links.ACCESSIBILITY: ("statement.md.j2", statement.context),
+    links.SEARCH: ("search.md.j2", sections.search),
 }
 
 
@@ -71,6 +72,7 @@ def record_pages(site: Site) -> Iterator[Page]:
             context = RECORD_VIEWS[kind.name](record, site, link)
             context["about"] = {
                 "kind": kind.label,
+                "search_type": search_index.search_type(kind),
                 "source": link.external(
                     links.repository_file(site.repository, entry.path), entry.path
                 ),

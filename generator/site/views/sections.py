@@ -264,3 +264,11 @@ def take_part(site: Site, link: Linker) -> dict[str, Any]:
         },
         "folders": {kind.name: kind.folder for kind in PUBLISHED},
     }
+
+
+def search(site: Site, link: Linker) -> dict[str, Any]:
+    """The search page: the results of the address's query (javascripts/search.js),
+    and, for a reader without JavaScript, the lists that hold every record."""
+    lists = (links.NEEDS, links.EXPERIENCES, links.SOLUTIONS, links.SUPPLIERS, links.PROCUREMENT)
+    titles = dict(links.SECTIONS)
+    return {"lists": [link.page(doc, titles[doc]) for doc in lists]}

@@ -9,13 +9,10 @@
  *    phase on window) and keeps such a key press from the theme's listener,
  *    unless a modifier is held or the key goes to a field, where it is typing.
  *    The browser's own handling of the key is untouched (no preventDefault). The
- *    search stays a Tab stop away in the header.
+ *    site's search (javascripts/search.js) is a field in the header, a Tab stop
+ *    away.
  *
- * 2. The number of search results is a status message (4.1.3): the theme writes
- *    «3 treff» into the results' heading line; a polite live region makes screen
- *    readers say it without moving focus.
- *
- * 3. A table wider than the page scrolls sideways in the theme's own frame
+ * 2. A table wider than the page scrolls sideways in the theme's own frame
  *    (.md-typeset__scrollwrap), so the page itself reflows (1.4.10). Such a frame
  *    is made a named Tab stop, so it can be scrolled with the arrow keys too
  *    (2.1.1); a frame whose table fits is left out of the Tab order. Sizes change
@@ -43,15 +40,6 @@
     },
     true
   );
-
-  function announceResults() {
-    var meta = document.querySelector(".md-search-result__meta");
-    if (meta) {
-      meta.setAttribute("role", "status");
-      meta.setAttribute("aria-live", "polite");
-      meta.setAttribute("aria-atomic", "true");
-    }
-  }
 
   function heading(frame) {
     // the nearest heading before the table, which says what the table is about
@@ -100,7 +88,6 @@
   }
 
   function start() {
-    announceResults();
     frames();
   }
 

@@ -1,0 +1,107 @@
+"""The search index stage (generator/site/search_index.py): what Pagefind is given,
+a failure stops the build, and the filter files are put in a fixed order so two
+builds are byte-identical (tests/test_site.py compares two whole builds)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from generator.site import search_index
+
+
+def _filter(*entries: tuple[str, list[int]]) -> bytes:
+    """A Pagefind filter file's CBOR: ["type", [[value, [page, …]], …]]."""
+
+    def text(value: str) -> bytes:
+        raw = value.encode()
+        assert len(raw) < 24
+        return bytes([0x60 | len(raw)]) + raw
+
+    def uints(values: list[int]) -> bytes:
+        assert len(values) < 24 and all(v < 24 for v in values)
+        return bytes([0x80 | len(values), *values])
+
+    body = b"".join(b"\x82" + text(v) + uints(p) for v, p in entries)
+    return search_index.SIGNATURE + b"\x82" + text("type") + bytes([0x80 | len(entries)]) + body
+
+
+def test_filter_values_are_put_in_byte_order() -> None:
+    shuffled = _filter(("Uttak", [0, 1]), ("Behov", [2]), ("Løsning", [3, 4]))
+    # the order of the encoded bytes: a text's length comes first in its header
+    ordered = _filter(("Behov", [2]), ("Uttak", [0, 1]), ("Løsning", [3, 4]))
+    assert search_index._sorted_filter(shuffled) == ordered
+    assert search_index._sorted_filter(ordered) == ordered
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        b"not pagefind",
+        search_index.SIGNATURE + b"\x81",  # an array of one
+        _filter(("Behov", [1])) + b"\x00",  # bytes after the end
+        search_index.SIGNATURE + b"\x82\x64type\x1f",  # not an array of values
+    ],
+)
+def test_a_filter_of_another_shape_is_refused(broken: bytes) -> None:
+    with pytest.raises(ValueError):
+        search_index._sorted_filter(broken)
+
+
+def test_a_bundle_of_another_shape_is_left_as_it_is(tmp_path: Path) -> None:
+    (tmp_path / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    search_index._canonical_filters(tmp_path)
+    assert (tmp_path / "pagefind-entry.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_only_pages_marked_for_the_index_are_given_to_pagefind(tmp_path: Path) -> None:
+    for folder, html in (
+        (".", "<html><body>forsiden</body></html>"),
+        ("need/a", '<div data-pagefind-body data-pagefind-filter="type:Behov">a</div>'),
+        ("katalogen", "<div>listen</div>"),
+    ):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "index.html").write_text(html, encoding="utf-8")
+    assert [url for url, _ in search_index._indexed_pages(tmp_path)] == ["/need/a/"]
+
+
+def test_a_failing_indexer_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def nothing(pages: object, bundle: Path) -> None:
+        return None
+
+    monkeypatch.setattr(search_index, "_index", nothing)
+    with pytest.raises(search_index.SearchIndexFailed, match=r"pagefind\.js mangler"):
+        search_index.write(tmp_path)
+
+    async def broken(pages: object, bundle: Path) -> None:
+        raise OSError("ingen binærfil")
+
+    monkeypatch.setattr(search_index, "_index", broken)
+    with pytest.raises(search_index.SearchIndexFailed, match="ingen binærfil"):
+        search_index.write(tmp_path)
+
+
+def test_the_canonical_bundle_names_follow_the_content(tmp_path: Path) -> None:
+    """A bundle as Pagefind writes it: entry -> metadata -> filter, each named by a
+    hash. After canonicalising, the names come from the ordered content."""
+    (tmp_path / "filter").mkdir()
+    shuffled = _filter(("Uttak", [0]), ("Behov", [1]))
+    (tmp_path / "filter" / "no_abcdef0.pf_filter").write_bytes(gzip.compress(shuffled))
+    meta = search_index.SIGNATURE + b"\x81\x82dtypejno_abcdef0"
+    (tmp_path / "pagefind.no_0123456789.pf_meta").write_bytes(gzip.compress(meta))
+    (tmp_path / "pagefind-entry.json").write_text(
+        '{"version":"1","languages":{"no":{"hash":"no_0123456789","page_count":2}}}',
+        encoding="utf-8",
+    )
+    search_index._canonical_filters(tmp_path)
+    (filter_file,) = (tmp_path / "filter").iterdir()
+    content = gzip.decompress(filter_file.read_bytes())
+    assert content == _filter(("Behov", [1]), ("Uttak", [0]))
+    assert filter_file.name == f"{search_index._name('no_', content, 7)}.pf_filter"
+    (meta_file,) = tmp_path.glob("*.pf_meta")
+    assert filter_file.stem.encode() in gzip.decompress(meta_file.read_bytes())
+    assert meta_file.name.removeprefix("pagefind.").removesuffix(".pf_meta") in (
+        tmp_path / "pagefind-entry.json"
+    ).read_text(encoding="utf-8")
