@@ -31,6 +31,7 @@ import re
 import shutil
 import sys
 import unicodedata
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -38,6 +39,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from generator.procurement.periods import last_day
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "generator" / "data"
@@ -174,6 +177,32 @@ def _yaml_ids(name: str, key: str, field_name: str = "id") -> list[Any]:
 def _municipalities() -> list[tuple[str, str]]:
     with (DATA / "kommuner-2024.csv").open(encoding="utf-8") as handle:
         return [(row["kommunenummer"], row["navn"]) for row in csv.DictReader(handle)]
+
+
+def notice_criteria(dps_id: str) -> dict[str, Any]:
+    """A DPS's award criteria as its notice states them; a third of the DPS award
+    on lowest cost. The call-offs under it make them precise within the ranges."""
+    if zlib.crc32(dps_id.encode()) % 3 == 0:
+        return {
+            "basis": "lowest-cost",
+            "criteria": [
+                {"name": "Livsløpskostnad", "kind": "cost", "weight_percent": 70},
+                {"name": "Klima og miljø", "kind": "environment", "weight_percent": 30},
+            ],
+        }
+    return {
+        "basis": "best-price-quality-ratio",
+        "criteria": [
+            {"name": "Pris", "kind": "price", "min_weight_percent": 30, "max_weight_percent": 50},
+            {
+                "name": "Kvalitet og brukervennlighet",
+                "kind": "quality",
+                "min_weight_percent": 20,
+                "max_weight_percent": 40,
+            },
+            {"name": "Klima og miljø", "kind": "environment", "weight_percent": 30},
+        ],
+    }
 
 
 def slugify(text: str) -> str:
@@ -769,7 +798,9 @@ class Generator:
     def plan_dps(self, category: str) -> Dps:
         rng = self.rng
         announced = self.day(date(2023, 1, 9), date(2025, 3, 31))
-        request_deadline = announced + timedelta(days=rng.randint(30, 45))
+        # periods as the EEA time-limit regulation counts them (a last day on a
+        # weekend or holiday moves to the next working day)
+        request_deadline = last_day(announced, rng.randint(30, 45))
         valid_until = announced + timedelta(days=365 * rng.randint(3, 6))
         covered = (
             sorted(rng.sample([m[0] for m in self.municipalities], rng.randint(8, 40)))
@@ -789,20 +820,20 @@ class Generator:
         others = [s for s in self.suppliers if s.id not in in_pool]
         applicants = rng.sample(pool, min(len(pool), rng.randint(12, 45)))
         applicants += rng.sample(others, min(len(others), rng.randint(0, 3)))
-        last_day = min(valid_until, TODAY)
+        last_open = min(valid_until, TODAY)
         for index, supplier in enumerate(applicants):
             first_round = index < max(1, len(applicants) * 2 // 3)
             received = (
                 self.day(announced + timedelta(days=2), request_deadline)
                 if first_round
-                else self.day(request_deadline, last_day)
+                else self.day(request_deadline, last_open)
             )
             eligible = supplier.id in in_pool
             admit = eligible and ((first_round and index == 0) or rng.random() < 0.9)
             dps.applications.append(self.decide(supplier, received, admit))
             if not admit and eligible and rng.random() < 0.5:
                 again = dps.applications[-1].received + timedelta(days=rng.randint(40, 200))
-                if again <= last_day:
+                if again <= last_open:
                     dps.applications.append(self.decide(supplier, again, True))
         dps.applications.sort(key=lambda a: (a.received, a.supplier.id))
         for a in dps.applications:
@@ -837,7 +868,7 @@ class Generator:
             dps,
             buyer,
             published,
-            published + timedelta(days=rng.randint(10, 35)),
+            last_day(published, rng.randint(10, 35)),
         )
         decided = calloff.tender_deadline + timedelta(days=rng.randint(3, 30))
         if decided < TODAY and rng.random() < 0.9:
@@ -1275,6 +1306,7 @@ class Generator:
                 "url": f"https://doffin.no/notices/{year}-{rng.randint(100000, 999999)}",
             },
             "extensions": extensions,
+            "award_criteria": notice_criteria(d.id),
             "contact": self.contact("markedsplassen.no"),
         }
 
@@ -1286,7 +1318,7 @@ class Generator:
             kategori_lower=self.category_name[c.dps.category].lower(),
         )
         invited = c.dps.admitted_by(c.published)
-        basis = rng.choice(["best-price-quality-ratio", "best-price-quality-ratio", "lowest-cost"])
+        basis = notice_criteria(c.dps.id)["basis"]  # the DPS's notice decides it
         if basis == "best-price-quality-ratio":
             price = rng.choice([30, 40, 50])
             criteria = [

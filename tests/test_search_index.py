@@ -5,6 +5,7 @@ builds are byte-identical (tests/test_site.py compares two whole builds)."""
 from __future__ import annotations
 
 import gzip
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,30 +57,26 @@ def test_a_bundle_of_another_shape_is_left_as_it_is(tmp_path: Path) -> None:
     assert (tmp_path / "pagefind-entry.json").read_text(encoding="utf-8") == "{}"
 
 
-def test_only_pages_marked_for_the_index_are_given_to_pagefind(tmp_path: Path) -> None:
-    for folder, html in (
-        (".", "<html><body>forsiden</body></html>"),
-        ("need/a", '<div data-pagefind-body data-pagefind-filter="type:Behov">a</div>'),
-        ("katalogen", "<div>listen</div>"),
-    ):
-        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
-        (tmp_path / folder / "index.html").write_text(html, encoding="utf-8")
-    assert [url for url, _ in search_index._indexed_pages(tmp_path)] == ["/need/a/"]
+def test_pagefind_reads_only_the_record_folders_in_norwegian(tmp_path: Path) -> None:
+    command = search_index._command(tmp_path)
+    glob = command[command.index("--glob") + 1]
+    assert glob == "{calloff,dps,experience,need,solution,supplier}/**/*.html"
+    assert command[command.index("--force-language") + 1] == "no"
 
 
 def test_a_failing_indexer_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    async def nothing(pages: object, bundle: Path) -> None:
-        return None
-
-    monkeypatch.setattr(search_index, "_index", nothing)
+    # an indexer that exits 0 and writes nothing
+    monkeypatch.setattr(search_index, "_command", lambda built: [sys.executable, "-c", "pass"])
     with pytest.raises(search_index.SearchIndexFailed, match=r"pagefind\.js mangler"):
         search_index.write(tmp_path)
-
-    async def broken(pages: object, bundle: Path) -> None:
-        raise OSError("ingen binærfil")
-
-    monkeypatch.setattr(search_index, "_index", broken)
+    # one that fails, with what it said
+    failing = [sys.executable, "-c", "import sys; sys.exit('ingen binærfil')"]
+    monkeypatch.setattr(search_index, "_command", lambda built: failing)
     with pytest.raises(search_index.SearchIndexFailed, match="ingen binærfil"):
+        search_index.write(tmp_path)
+    # one that cannot start
+    monkeypatch.setattr(search_index, "_command", lambda built: [str(tmp_path / "finnes-ikke")])
+    with pytest.raises(search_index.SearchIndexFailed, match="kunne ikke startes"):
         search_index.write(tmp_path)
 
 

@@ -12,19 +12,19 @@ file every reader downloads whole: 7.4 MB at 10,000 records).
   typing; without JavaScript the field leads to the search page and the lists.
 
 Pagefind is the `pagefind` package from PyPI with its binary (`pagefind[bin]`),
-driven through its Python API; a failure stops the build like a MkDocs warning."""
+run as `python -m pagefind` over the record pages' folders (its Python API adds
+pages one call at a time: 100 ms a page, against 2 ms for the command line); a
+failure stops the build like a MkDocs warning."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
 import json
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED, SOLUTION, SUPPLIER, Kind
 
@@ -39,8 +39,6 @@ TYPES: dict[str, str] = {
 }
 BUNDLE = "pagefind"
 LANGUAGE = "no"
-# what marks a page for the index (overrides/main.html)
-BODY = "data-pagefind-body"
 
 
 class SearchIndexFailed(RuntimeError):
@@ -51,37 +49,35 @@ def search_type(kind: Kind[Any]) -> str:
     return TYPES[kind.name]
 
 
-def _indexed_pages(built: Path) -> list[tuple[str, str]]:
-    """(URL, HTML) of every page to index, in path order: the order the pages are
-    added decides Pagefind's numbering, so a fixed order makes two builds of the
-    same catalogue byte-identical (the command-line indexer walks files in
-    parallel, and its output differs from run to run)."""
-    found = []
-    for path in sorted(built.rglob("index.html")):
-        html = path.read_text(encoding="utf-8")
-        if BODY in html:
-            folder = path.parent.relative_to(built).as_posix()
-            found.append(("/" if folder == "." else f"/{folder}/", html))
-    return found
-
-
-async def _index(pages: list[tuple[str, str]], bundle: Path) -> None:
-    config = IndexConfig(force_language=LANGUAGE)
-    async with PagefindIndex(config=config) as index:
-        for url, html in pages:
-            await index.add_html_file(content=html, url=url)
-        await index.write_files(output_path=str(bundle))
+def _command(built: Path) -> list[str]:
+    """Pagefind's command line over the record pages only (each kind's folder)."""
+    folders = ",".join(sorted(TYPES))
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(built),
+        "--glob",
+        f"{{{folders}}}/**/*.html",
+        "--force-language",
+        LANGUAGE,
+        "--silent",
+    ]
 
 
 def write(built: Path) -> Path:
     """Index the built site's record pages; the bundle goes to `<built>/pagefind/`."""
     bundle = built / BUNDLE
     try:
-        # in a thread of its own: the caller may be running an event loop already
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            worker.submit(asyncio.run, _index(_indexed_pages(built), bundle)).result()
-    except Exception as exc:  # the indexer is a separate program: any failure stops the build
-        raise SearchIndexFailed(f"Pagefind laget ikke søkeindeksen: {exc}") from exc
+        done = subprocess.run(_command(built), capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise SearchIndexFailed(f"Pagefind kunne ikke startes: {exc}") from exc
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip()[-2000:]
+        raise SearchIndexFailed(
+            f"Pagefind laget ikke søkeindeksen (kode {done.returncode}): {detail}"
+        )
     if not (bundle / "pagefind.js").is_file():
         raise SearchIndexFailed("Pagefind laget ikke søkeindeksen (pagefind.js mangler).")
     _canonical_filters(bundle)

@@ -3,8 +3,9 @@
  *
  * Nothing is fetched for search until the reader types: the first keystroke
  * imports Pagefind (pagefind/pagefind.js beside the site), which then fetches only
- * the index chunks and fragments the query touches. The results (at most
- * SHOWN) are links under the field, with the record type and an excerpt; their
+ * the index chunks and fragments the query touches (its metadata and
+ * WebAssembly are fetched at once, and each keystroke preloads the chunks of the
+ * word so far). The results (at most SHOWN) are links under the field, with the record type and an excerpt; their
  * number is a polite status message (WCAG 4.1.3). The type filter narrows them.
  * Escape empties the field and closes the results; the field keeps the focus.
  *
@@ -19,7 +20,7 @@
 (function () {
   "use strict";
 
-  var SHOWN = 8;
+  var SHOWN = 5;
   var PAGE_SIZE = 20;
   var script = document.currentScript;
   // the site's base, from this script's own address (…/javascripts/search.js)
@@ -30,7 +31,16 @@
     if (!engine) {
       engine = import(base + "pagefind/pagefind.js").then(function (pagefind) {
         return pagefind
-          .options({ basePath: base + "pagefind/", baseUrl: new URL(base).pathname, excerptLength: 18 })
+          .options({
+            basePath: base + "pagefind/",
+            baseUrl: new URL(base).pathname,
+            excerptLength: 18,
+            noWorker: true,
+          })
+          .then(function () {
+            // fetch the metadata and the WebAssembly now, while the reader types
+            return pagefind.init();
+          })
           .then(function () {
             return pagefind;
           });
@@ -153,8 +163,16 @@
     }
 
     input.addEventListener("input", function () {
+      // the first keystroke starts loading Pagefind at once, and each one fetches
+      // the index chunks its word needs while the reader goes on typing
+      var value = input.value.trim();
+      if (value) {
+        load().then(function (pagefind) {
+          return pagefind.preload(value);
+        }).catch(function () {});
+      }
       clearTimeout(timer);
-      timer = setTimeout(update, 120);
+      timer = setTimeout(update, 80);
     });
     typeSelect.addEventListener("change", update);
     form.addEventListener("keydown", function (event) {

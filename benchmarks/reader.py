@@ -1,0 +1,247 @@
+"""What a reader on a phone waits for: list pages and the search, measured in
+Chromium with a mid-range phone profile (CPU slowed 4×, 1.6 Mbit/s down, 150 ms
+latency, 390 px wide, cache off), on a site served from 127.0.0.1.
+
+    .venv/bin/python benchmarks/reader.py --records 10000
+    .venv/bin/python benchmarks/reader.py --site /tmp/site10k   # an existing build
+
+For each list page: the time to its load event and the bytes fetched. For each
+query: the time from the first keystroke in the header's search field to the
+first result on screen, and the bytes fetched for it (nothing is fetched for the
+search before that keystroke; the first query also pays for Pagefind's script and
+its WebAssembly). Beside each time stands its ratio to a baseline measured in the
+same run under the same profile: loading the site's smallest page (404.html), the
+floor a page costs on this network and CPU. The machine is noisy; the ratios are
+steadier than the seconds.
+
+Goals (issue #15): a list page ≤ 3 s; the first result ≤ 2 s after the first
+keystroke, with ≤ 300 KB fetched for it."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import CDPSession, Page, sync_playwright
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+TODAY = "2026-11-28"
+LISTS = ("katalogen/", "innovasjonsarenaen/", "erfaringsarenaen/", "leverandorer/")
+QUERIES = ("sår", "hjemmeoppfølging", "legemiddel")
+PHONE = {
+    "latency": 150,  # ms
+    "downloadThroughput": 1_600_000 / 8,  # bytes/s
+    "uploadThroughput": 750_000 / 8,
+    "cpu": 4,
+    "width": 390,
+    "height": 844,
+}
+GOALS = {"list_s": 3.0, "search_s": 2.0, "search_kb": 300.0}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Traffic:
+    """Bytes received over the network (encoded, as on the wire), by request."""
+
+    sizes: dict[str, float] = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)
+
+    def attach(self, cdp: CDPSession) -> None:
+        cdp.on("Network.requestWillBeSent", self._sent)
+        cdp.on("Network.loadingFinished", self._finished)
+
+    def _sent(self, event: dict[str, Any]) -> None:
+        self.urls[event["requestId"]] = event["request"]["url"]
+
+    def _finished(self, event: dict[str, Any]) -> None:
+        self.sizes[event["requestId"]] = event["encodedDataLength"]
+
+    def reset(self) -> None:
+        self.sizes.clear()
+        self.urls.clear()
+
+    def kilobytes(self) -> float:
+        return sum(self.sizes.values()) / 1024
+
+    def fetched(self, part: str) -> list[str]:
+        return [url for url in self.urls.values() if part in url]
+
+
+def phone(page: Page, traffic: Traffic) -> None:
+    cdp = page.context.new_cdp_session(page)
+    traffic.attach(cdp)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    conditions = {k: PHONE[k] for k in ("latency", "downloadThroughput", "uploadThroughput")}
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, **conditions})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu"]})
+
+
+def load(page: Page, traffic: Traffic, url: str) -> tuple[float, float]:
+    """(seconds to the load event, KB fetched)."""
+    traffic.reset()
+    page.goto(url, wait_until="load", timeout=120_000)
+    seconds = page.evaluate(
+        "() => performance.getEntriesByType('navigation')[0].loadEventEnd / 1000"
+    )
+    page.wait_for_load_state("networkidle")
+    return float(seconds), traffic.kilobytes()
+
+
+def search(page: Page, traffic: Traffic, url: str, query: str) -> tuple[float, float, int]:
+    """(seconds from the first keystroke to the first result, KB fetched for it,
+    requests to the search bundle before the keystroke)."""
+    traffic.reset()
+    page.goto(url, wait_until="load", timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    before = len(traffic.fetched("/pagefind/"))
+    traffic.reset()
+    # the times are taken in the page: the first keystroke's event, and the moment
+    # the first result is put on screen (a mutation observer), so the benchmark's
+    # own round trips to the browser are not counted
+    page.evaluate(WATCH)
+    page.locator("#mp-search-input").focus()
+    page.keyboard.type(query)
+    page.wait_for_selector(".mp-search__result", timeout=120_000)
+    started, shown = page.evaluate("() => [window.__typed, window.__shown]")
+    page.wait_for_load_state("networkidle")
+    return (shown - started) / 1000, traffic.kilobytes(), before
+
+
+WATCH = """() => {
+  const field = document.getElementById("mp-search-input");
+  field.addEventListener("keydown", () => { window.__typed ??= performance.now(); });
+  new MutationObserver((changes, observer) => {
+    if (document.querySelector(".mp-search__result")) {
+      window.__shown = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document.getElementById("mp-search-results"), { childList: true });
+}"""
+
+
+def build(records: int, folder: Path) -> Path:
+    catalogue, site = folder / "katalog", folder / "nettsted"
+    python = sys.executable
+    subprocess.run(
+        [
+            python,
+            str(PROJECT / "benchmarks" / "synthetic.py"),
+            "--records",
+            str(records),
+            "--out",
+            str(catalogue),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    subprocess.run(
+        [
+            python,
+            "-m",
+            "generator.cli",
+            "build",
+            "--root",
+            str(catalogue),
+            "--out",
+            str(site),
+            "--today",
+            TODAY,
+        ],
+        check=True,
+    )
+    return site
+
+
+def measure(site: Path, repeat: int) -> None:
+    record = next(iter(sorted((site / "need").iterdir()))).name
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        context = browser.new_context(
+            viewport={"width": PHONE["width"], "height": PHONE["height"]},
+            is_mobile=True,
+            has_touch=True,
+        )
+        page = context.new_page()
+        traffic = Traffic()
+        phone(page, traffic)
+        floor = statistics.median(load(page, traffic, base + "404.html")[0] for _ in range(repeat))
+        print(f"Grunnlinje (404.html, samme profil): {floor:.2f} s\n")
+        print("| side | tid | / grunnlinje | hentet | mål |")
+        print("|---|---:|---:|---:|---|")
+        for path in LISTS:
+            runs = [load(page, traffic, base + path) for _ in range(repeat)]
+            seconds = statistics.median(r[0] for r in runs)
+            kilobytes = statistics.median(r[1] for r in runs)
+            ok = "holder" if seconds <= GOALS["list_s"] else "holder ikke"
+            print(
+                f"| `{path}` | {seconds:.2f} s | {seconds / floor:.1f} × | {kilobytes:,.0f} KB "
+                f"| ≤ {GOALS['list_s']:.0f} s: {ok} |"
+            )
+        print("\n| søk | første treff | / grunnlinje | hentet | hentet før tastetrykket | mål |")
+        print("|---|---:|---:|---:|---:|---|")
+        for query in QUERIES:
+            # a fresh page each time: the first query pays for Pagefind itself
+            seconds, kilobytes, before = search(page, traffic, f"{base}need/{record}/", query)
+            ok = (
+                "holder"
+                if seconds <= GOALS["search_s"] and kilobytes <= GOALS["search_kb"]
+                else "holder ikke"
+            )
+            print(
+                f"| «{query}» | {seconds:.2f} s | {seconds / floor:.1f} × | {kilobytes:,.0f} KB "
+                f"| {before} | ≤ {GOALS['search_s']:.0f} s og ≤ {GOALS['search_kb']:.0f} KB: {ok} |"
+            )
+        browser.close()
+    size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20
+    bundle = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 2**20
+    print(f"\nHele nettstedet: {size:,.0f} MB, av det søkeindeksen (pagefind/): {bundle:,.1f} MB.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="et nettsted som allerede er bygget")
+    parser.add_argument(
+        "--records", type=int, default=10_000, help="poster i den syntetiske katalogen"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="målinger per side (medianen vises)")
+    args = parser.parse_args()
+    if args.site:
+        measure(args.site, args.repeat)
+        return
+    with tempfile.TemporaryDirectory(prefix="leser-") as folder:
+        measure(build(args.records, Path(folder)), args.repeat)
+
+
+if __name__ == "__main__":
+    main()
