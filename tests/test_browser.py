@@ -59,11 +59,22 @@ def visible_rows(page: Page, kind: str) -> int:
     return count
 
 
+LIST_PAGES = {
+    "need": "innovasjonsarenaen",
+    "experience": "erfaringsarenaen",
+    "solution": "katalogen",
+}
+
+
 def filter_file(served: Served, kind: str) -> dict[str, Any]:
+    """A list's controls with the data to filter every record (its two files)."""
     data: dict[str, Any] = json.loads(
         (served.folder / "api" / "v1" / "filters" / f"{kind}.json").read_text("utf-8")
     )
-    return data
+    controls: dict[str, Any] = json.loads(
+        (served.folder / "api" / "v1" / "filters" / f"{kind}-poster.json").read_text("utf-8")
+    )
+    return {**data, **controls}
 
 
 # ---------------------------------------------------------------- the tests

@@ -12,7 +12,7 @@ import pytest
 
 from generator import pipeline
 from generator.models.kinds import EXPERIENCE, NEED, SOLUTION, Kind
-from generator.site import filters, links
+from generator.site import api, filters, links
 from generator.site.gather import Site, gather
 from generator.site.pages import gather_pages
 from generator.site.render import render
@@ -29,6 +29,15 @@ def site() -> Site:
     return gather(catalogue, TODAY)
 
 
+def both(kind: Kind[Any], site: Site) -> dict[str, Any]:
+    """A list's controls with the data to filter every record (fetched on first
+    use)."""
+    return {
+        **filters.controls(kind, site),
+        **filters.listing(kind, site, api.list_rows(kind, site)),
+    }
+
+
 def facet(listing: dict[str, Any], key: str) -> dict[str, Any]:
     found: dict[str, Any] = next(f for f in listing["facets"] if f["key"] == key)
     return found
@@ -39,10 +48,7 @@ def options(listing: dict[str, Any], key: str) -> list[tuple[str, str, int]]:
 
 
 def test_the_facets_each_list_asks_for(site: Site) -> None:
-    keys = {
-        kind.name: [f["key"] for f in filters.listing(kind, site)["facets"]]
-        for kind in filters.FILTERED
-    }
+    keys = {kind.name: [f["key"] for f in both(kind, site)["facets"]] for kind in filters.FILTERED}
     assert keys == {
         # KS phase, status, area, county, municipality, seeking participants
         "need": ["fase", "status", "omrade", "fylke", "kommune", "deltakere"],
@@ -62,7 +68,7 @@ def test_the_facets_each_list_asks_for(site: Site) -> None:
 
 
 def test_a_need_matches_by_its_owner_and_participants(site: Site) -> None:
-    listing = filters.listing(NEED, site)
+    listing = both(NEED, site)
     assert listing["records"]["app-for-sarprosedyrer"] == {
         "fase": ["5"],
         "status": ["procured"],
@@ -86,11 +92,11 @@ def test_a_need_matches_by_its_owner_and_participants(site: Site) -> None:
 
 
 def test_experiences_and_solutions(site: Site) -> None:
-    experiences = filters.listing(EXPERIENCE, site)
+    experiences = both(EXPERIENCE, site)
     assert ("sarfag-sarjournal", "Sårjournal", 4) in options(experiences, "losning")
     # a supplier's experience from Bergen's call-off is found under Bergen too
     assert experiences["records"]["sarfag-innforing-i-bergen"]["kommune"] == ["4601"]
-    solutions = filters.listing(SOLUTION, site)
+    solutions = both(SOLUTION, site)
     assert solutions["records"]["sarfag-sarjournal"]["leverandor"] == ["sarfag"]
     assert ("sarbehandling", "Sårbehandling og sårprosedyrer", 4) in options(solutions, "kategori")
     assert ("SSA-V", "SSA-V: Vedlikeholdsavtalen", 1) in options(solutions, "avtale")
@@ -111,20 +117,27 @@ def _list_page(site: Site, kind: Kind[Any]) -> str:
 def test_every_row_of_a_list_is_in_its_filter_file(site: Site, kind: Kind[Any]) -> None:
     text = _list_page(site, kind)
     rows = re.findall(r'<tr data-id="([^"]+)">', text)
-    assert (
-        sorted(rows) == sorted(filters.listing(kind, site)["records"]) == site.catalogue.ids(kind)
-    )
+    assert sorted(rows) == sorted(both(kind, site)["records"]) == site.catalogue.ids(kind)
     holder = re.search(r'<div class="mp-filter" ([^>]*) hidden></div>', text)
     assert holder is not None
     assert f'data-filter-source="../{filters.path(kind)}"' in holder.group(1)
     assert f'data-filter-list="liste-{kind.name}"' in holder.group(1)
+    assert f'data-filter-data="../{filters.data_path(kind)}"' in holder.group(1)
+    assert "data-filter-first" not in holder.group(1)  # the list's first page
     assert f'<div class="mp-liste" id="liste-{kind.name}"><table><thead>' in text
 
 
 def test_the_files_are_compact_sorted_and_repeatable(site: Site) -> None:
-    first, second = dict(filters.files(site)), dict(filters.files(site))
+    first, second = (
+        dict(filters.files(site, api.list_rows)),
+        dict(filters.files(site, api.list_rows)),
+    )
     assert first == second
-    assert sorted(first) == [f"api/v1/filters/{k}.json" for k in ("experience", "need", "solution")]
+    assert sorted(first) == sorted(
+        f"api/v1/filters/{k}{part}.json"
+        for k in ("experience", "need", "solution")
+        for part in ("", "-poster")
+    )
     for text in first.values():
         assert (
             text

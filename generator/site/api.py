@@ -16,6 +16,8 @@ from generator.models.kinds import PUBLISHED, Kind
 from generator.procurement.states import calloff_state, dps_state
 from generator.site import filters, links
 from generator.site.gather import Site
+from generator.site.links import Linker
+from generator.site.views import sections
 
 # Fields copied into the list files: the fixed interface fields of each kind
 # (the field names scripts rely on, kept stable under /api/v1/) and what a list shows.
@@ -66,7 +68,16 @@ def files(site: Site) -> Iterator[tuple[str, str]]:
         yield links.api_list(kind), dumps(listing)
         for record in records:
             yield links.api_record(kind, record.id), dumps(record_json(record))
-    yield from filters.files(site)
+    yield from filters.files(site, list_rows)
+
+
+def list_rows(kind: Kind[Any], site: Site) -> list[tuple[str, list[str]]]:
+    """A filterable list's rows, as HTML written for its first page."""
+    link = Linker(site.catalogue, filters.LIST_DOCS[kind.name])
+    return [
+        (r.id, [str(cell) for cell in sections.list_row(kind, r, site, link)])
+        for r in sections.list_records(kind, site)
+    ]
 
 
 def write(site: Site, out: Path) -> list[str]:

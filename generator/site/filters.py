@@ -1,13 +1,16 @@
 """The filters on the list pages, as data for the browser.
 
-Each filterable list (needs, experiences, solutions) gets a filter file,
-`/api/v1/filters/<kind>.json`: the controls to draw (a `<select>` per facet with
-its options, their Norwegian labels and how many records carry each, or a
-checkbox), and for every record id the values it has in each facet. The list
-page's rows carry only their record's id (`<tr data-id="…">`); the script
-(`generator/site/static/javascripts/filters.js`) reads the file, builds the form
-and hides the rows whose record does not match. Without JavaScript the form never
-appears and the table is the whole list.
+A filterable list (needs, experiences, solutions) shows one page of rows at a time
+(generator/site/views/sections.py: 50, with links to the other pages). Two files
+serve its filters: `/api/v1/filters/<kind>.json`, the form's controls (a
+`<select>` per facet with its options, their Norwegian labels and how many
+records carry each, or a checkbox), read when the page opens so the form is drawn;
+and `/api/v1/filters/<kind>-poster.json`, the data to filter *every* record,
+fetched only when the reader first uses a filter: each record's values per facet,
+and every row of the list as HTML. The script
+(`generator/site/static/javascripts/filters.js`) then puts all rows in the table
+and shows the matching ones, 50 at a time. Without JavaScript the form never
+appears and the pages of the list are the whole list.
 
 Keys are Norwegian: they are the names of the form fields and of the query string
 that keeps a filtered list's address (`?kommune=4601`)."""
@@ -201,6 +204,12 @@ FACETS: dict[str, tuple[Facet, ...]] = {
     SOLUTION.name: SOLUTION_FACETS,
 }
 FILTERED: tuple[Kind[Any], ...] = (NEED, EXPERIENCE, SOLUTION)
+# the docs file of each filterable list's first page
+LIST_DOCS = {
+    NEED.name: links.NEEDS,
+    EXPERIENCE.name: links.EXPERIENCES,
+    SOLUTION.name: links.SOLUTIONS,
+}
 
 
 def path(kind: Kind[Any]) -> str:
@@ -211,11 +220,24 @@ def list_id(kind: Kind[Any]) -> str:
     return f"liste-{kind.name}"
 
 
-def holder(kind: Kind[Any], link: Linker) -> dict[str, str]:
-    """What a list page writes for the script: where its filter file is (relative
-    to the page's address) and the id of the element around the table it narrows."""
+def data_path(kind: Kind[Any]) -> str:
+    return f"{links.API}/filters/{kind.name}-poster.json"
+
+
+def holder(kind: Kind[Any], link: Linker, *, first_page: str) -> dict[str, Any]:
+    """What a list page writes for the script: where its controls are (read at
+    once, so the form is drawn) and the data to filter every record (fetched on
+    first use), relative to the page's address; the id of the element around the
+    table; and, on a list's later pages, the address of its first page (where a
+    filter is applied)."""
     up = "../" * links.doc_url(link.here).count("/")
-    return {"source": up + path(kind), "list": list_id(kind)}
+    here_first = links.doc_url(link.here) == first_page
+    return {
+        "source": up + path(kind),
+        "data": up + data_path(kind),
+        "list": list_id(kind),
+        "first": "" if here_first else (link.url(first_page) or "./"),
+    }
 
 
 def _options(facet: Facet, found: dict[str, list[Value]]) -> list[dict[str, Any]]:
@@ -233,18 +255,22 @@ def _options(facet: Facet, found: dict[str, list[Value]]) -> list[dict[str, Any]
     return [{"value": v, "label": names[v], "count": counts[v]} for v in ordered]
 
 
-def listing(kind: Kind[Any], site: Site) -> dict[str, Any]:
-    """The filter file of one list: its controls and every record's values."""
+def _values(kind: Kind[Any], site: Site) -> list[tuple[Facet, dict[str, list[Value]]]]:
     records: list[Record] = [entry.record for entry in site.catalogue.records(kind)]
-    per_record: dict[str, dict[str, list[str]]] = {r.id: {} for r in records}
-    facets = []
+    found = []
     for facet in FACETS[kind.name]:
-        found: dict[str, list[Value]] = {}
+        values: dict[str, list[Value]] = {}
         for record in records:
-            values = list(dict.fromkeys(facet.values(record, site)))  # once each, in order
-            found[record.id] = values
-            if values:
-                per_record[record.id][facet.key] = sorted({value for value, _ in values})
+            values[record.id] = list(dict.fromkeys(facet.values(record, site)))  # once each
+        found.append((facet, values))
+    return found
+
+
+def controls(kind: Kind[Any], site: Site) -> dict[str, Any]:
+    """The form of one list: a control per facet that some record has a value in,
+    with each option's label and how many records carry it."""
+    facets = []
+    for facet, found in _values(kind, site):
         options = _options(facet, found)
         if not options:  # no record has a value here: no control to draw
             continue
@@ -261,9 +287,27 @@ def listing(kind: Kind[Any], site: Site) -> dict[str, Any]:
         "kind": kind.name,
         "title": f"Filtrer {kind.plural}",
         "noun": {"one": kind.label, "other": kind.plural},
-        "count": len(records),
+        "count": sum(1 for _ in site.catalogue.records(kind)),
         "facets": facets,
+    }
+
+
+def listing(kind: Kind[Any], site: Site, rows: list[tuple[str, list[str]]]) -> dict[str, Any]:
+    """The filter data of one list, fetched when the reader first uses a filter:
+    every record's values per facet, and every row of the list, in the list's
+    order, as HTML written for the list's first page."""
+    per_record: dict[str, dict[str, list[str]]] = {
+        entry.record.id: {} for entry in site.catalogue.records(kind)
+    }
+    for facet, found in _values(kind, site):
+        for record_id, values in found.items():
+            if values:
+                per_record[record_id][facet.key] = sorted({value for value, _ in values})
+    return {
+        "kind": kind.name,
+        "count": len(per_record),
         "records": per_record,
+        "rows": [[record_id, cells] for record_id, cells in rows],
     }
 
 
@@ -273,6 +317,13 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def files(site: Site) -> Iterator[tuple[str, str]]:
+RowsOf = Callable[[Kind[Any], Site], list[tuple[str, list[str]]]]
+
+
+def files(site: Site, rows_of: RowsOf) -> Iterator[tuple[str, str]]:
+    """The two filter files of every filterable list: its controls, and the data
+    to filter every record; `rows_of` gives a list's rows
+    (generator/site/views/sections.py, which draws them)."""
     for kind in FILTERED:
-        yield path(kind), dumps(listing(kind, site))
+        yield path(kind), dumps(controls(kind, site))
+        yield data_path(kind), dumps(listing(kind, site, rows_of(kind, site)))

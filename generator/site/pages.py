@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.models.kinds import PUBLISHED
-from generator.site import links, search_index
+from generator.models.kinds import EXPERIENCE, NEED, PUBLISHED, SOLUTION
+from generator.site import filters, links, search_index
 from generator.site.gather import Site
 from generator.site.links import Linker, record_name
 from generator.site.views import (
@@ -34,6 +34,14 @@ RECORD_VIEWS: dict[str, View] = {
     "dps": dps.context,
     "calloff": calloff.context,
 }
+# the filterable lists' views, which also draw a list's further pages
+LIST_VIEWS: dict[str, Callable[[Site, Linker, int], dict[str, Any]]] = {
+    NEED.name: sections.needs,
+    EXPERIENCE.name: sections.experiences,
+    SOLUTION.name: sections.solutions,
+}
+KINDS_BY_NAME = {kind.name: kind for kind in (NEED, EXPERIENCE, SOLUTION)}
+
 SECTION_VIEWS: dict[str, tuple[str, Callable[[Site, Linker], dict[str, Any]]]] = {
     links.HOME: ("home.md.j2", sections.home),
     links.NEEDS: ("needs.md.j2", sections.needs),
@@ -61,6 +69,16 @@ def section_pages(site: Site) -> Iterator[Page]:
     for doc, title in links.SECTIONS:
         template, view = SECTION_VIEWS[doc]
         yield Page(doc, template, title, view(site, Linker(site.catalogue, doc)))
+    for kind_name, doc in filters.LIST_DOCS.items():
+        # a long list's further pages, <list>/side-2/ …
+        template, _ = SECTION_VIEWS[doc]
+        paged = LIST_VIEWS[kind_name]
+        count = sections.page_count(KINDS_BY_NAME[kind_name], site)
+        title = dict(links.SECTIONS)[doc]
+        for number in range(2, count + 1):
+            page_doc = sections.page_doc(doc, number)
+            context = paged(site, Linker(site.catalogue, page_doc), number)
+            yield Page(page_doc, template, f"{title}, side {number} av {count}", context)
 
 
 def record_pages(site: Site) -> Iterator[Page]:

@@ -5,7 +5,6 @@ record's id, which the browser filters (`generator/site/filters.py`) match."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -63,14 +62,90 @@ def _experience_row(e: Experience, link: Linker, *, html: bool = False) -> list[
     ]
 
 
+# Rows on one page of a list: the rest are on the list's further pages
+# (<list>/side-2/ …), and the filters reach every record.
+PAGE_SIZE = 50
+
+
+def list_records(kind: Kind[Any], site: Site) -> list[Record]:
+    """A filterable list's records, in the list's order."""
+    if kind is NEED:
+        return list(newest_needs(site))
+    if kind is EXPERIENCE:
+        return list(newest_experiences(site))
+    solutions: list[Solution] = sorted(
+        site.all(SOLUTION, Solution), key=lambda s: (s.name.casefold(), s.id)
+    )
+    return list(solutions)
+
+
+def list_row(kind: Kind[Any], record: Record, site: Site, link: Linker) -> list[Any]:
+    """A filterable list's row for one record, its cells HTML (links included)."""
+    if isinstance(record, Need):
+        return _need_row(record, link, html=True)
+    if isinstance(record, Experience):
+        return _experience_row(record, link, html=True)
+    assert isinstance(record, Solution), kind.name
+    return _solution_row(record, site, link)
+
+
+def page_count(kind: Kind[Any], site: Site) -> int:
+    found = sum(1 for _ in site.catalogue.records(kind))
+    return max(1, -(-found // PAGE_SIZE))
+
+
+def page_doc(list_doc: str, number: int) -> str:
+    """The docs file of a list's page: the list itself, then <list>/side-N.md."""
+    return list_doc if number == 1 else f"{list_doc.removesuffix('.md')}/side-{number}.md"
+
+
+def _pager(list_doc: str, number: int, count: int, link: Linker) -> Markup | None:
+    """Links to the list's other pages: previous, the pages around this one, the
+    first and the last, and next; the current page is marked for assistive tech."""
+    if count == 1:
+        return None
+
+    def to(page: int, label: str, rel: str = "") -> Markup:
+        target = link.url(links.doc_url(page_doc(list_doc, page))) or "./"
+        attribute = Markup(' rel="{}"').format(rel) if rel else Markup("")
+        return Markup('<a href="{}"{}>{}</a>').format(target, attribute, label)
+
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    parts: list[Markup] = []
+    if number > 1:
+        parts.append(to(number - 1, "Forrige", "prev"))
+    previous = 0
+    for page in shown:
+        if page - previous > 1:
+            parts.append(Markup("<span>…</span>"))
+        if page == number:
+            parts.append(Markup('<span aria-current="page">{}</span>').format(page))
+        else:
+            parts.append(to(page, str(page)))
+        previous = page
+    if number < count:
+        parts.append(to(number + 1, "Neste", "next"))
+    return Markup('<nav class="mp-pager" aria-label="Sider i listen">{}</nav>').format(
+        Markup(" ").join(parts)
+    )
+
+
 def _filterable(
-    kind: Kind[Any], rows: Sequence[tuple[Record, list[Any]]], link: Linker
+    kind: Kind[Any], list_doc: str, site: Site, link: Linker, page: int
 ) -> dict[str, Any]:
-    """A list the browser filters: an HTML table whose rows carry their record's id
-    (so its cells are HTML, links included), and where the list's filter file is."""
+    """One page of a list the browser filters: an HTML table whose rows carry their
+    record's id (so its cells are HTML, links included), where the list's filter
+    data is, and links to the list's other pages."""
+    found = list_records(kind, site)
+    count = page_count(kind, site)
+    first = (page - 1) * PAGE_SIZE
+    chunk = found[first : first + PAGE_SIZE]
     return {
-        "rows": [{"id": record.id, "cells": cells} for record, cells in rows],
-        "filtering": filters.holder(kind, link),
+        "rows": [{"id": r.id, "cells": list_row(kind, r, site, link)} for r in chunk],
+        "filtering": filters.holder(kind, link, first_page=links.doc_url(list_doc)),
+        "pager": _pager(list_doc, page, count, link),
+        "page": {"number": page, "count": count, "from": first + 1, "to": first + len(chunk)},
+        "total": len(found),
     }
 
 
@@ -138,14 +213,15 @@ def home(site: Site, link: Linker) -> dict[str, Any]:
     }
 
 
-def needs(site: Site, link: Linker) -> dict[str, Any]:
-    rows = [(n, _need_row(n, link, html=True)) for n in newest_needs(site)]
-    return {**_filterable(NEED, rows, link), "subscribe": subscriptions(link)}
+def needs(site: Site, link: Linker, page: int = 1) -> dict[str, Any]:
+    return {
+        **_filterable(NEED, links.NEEDS, site, link, page),
+        "subscribe": subscriptions(link),
+    }
 
 
-def experiences(site: Site, link: Linker) -> dict[str, Any]:
-    rows = [(e, _experience_row(e, link, html=True)) for e in newest_experiences(site)]
-    return _filterable(EXPERIENCE, rows, link)
+def experiences(site: Site, link: Linker, page: int = 1) -> dict[str, Any]:
+    return _filterable(EXPERIENCE, links.EXPERIENCES, site, link, page)
 
 
 def _solution_row(s: Solution, site: Site, link: Linker) -> list[Any]:
@@ -160,10 +236,9 @@ def _solution_row(s: Solution, site: Site, link: Linker) -> list[Any]:
     ]
 
 
-def solutions(site: Site, link: Linker) -> dict[str, Any]:
-    found = sorted(site.all(SOLUTION, Solution), key=lambda s: (s.name.casefold(), s.id))
+def solutions(site: Site, link: Linker, page: int = 1) -> dict[str, Any]:
     return {
-        **_filterable(SOLUTION, [(s, _solution_row(s, site, link)) for s in found], link),
+        **_filterable(SOLUTION, links.SOLUTIONS, site, link, page),
         "sandbox": link.page(links.SANDBOX, "sandkassen"),
     }
 

@@ -1,0 +1,131 @@
+"""Long lists in pages: a list shows a page of rows (50; 2 here, so the example
+catalogue's six needs make three pages) with links to its other pages, which work
+without JavaScript; a filter reaches every record of the list, not only the
+page's, and on a later page leads to the first, where it applies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from generator.site import build, filters
+from generator.site.views import sections
+from tests.support.browsing import Opener, Served, serve
+from tests.support.paths import ROOT, TODAY
+from tests.support.site_pages import hrefs, parse, text_of
+
+NEEDS = "innovasjonsarenaen/"
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    out = tmp_path_factory.mktemp("sider") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sections, "PAGE_SIZE", 2)
+        assert build(ROOT, out, TODAY).built
+    yield from serve(out)
+
+
+def _rows(html: str) -> list[str]:
+    return re.findall(r'<tr data-id="([^"]+)">', html)
+
+
+def test_a_list_is_written_in_pages_linked_both_ways(paged: Served) -> None:
+    site = paged.folder
+    first = (site / NEEDS / "index.html").read_text("utf-8")
+    second = (site / NEEDS / "side-2" / "index.html").read_text("utf-8")
+    third = (site / NEEDS / "side-3" / "index.html").read_text("utf-8")
+    assert not (site / NEEDS / "side-4").exists()
+    pages = [_rows(first), _rows(second), _rows(third)]
+    assert [len(rows) for rows in pages] == [2, 2, 2]
+    everyone = [record for rows in pages for record in rows]
+    assert len(set(everyone)) == 6  # each need once, newest first across the pages
+    assert '<span aria-current="page">1</span>' in first
+    assert '<a href="../innovasjonsarenaen/side-2/" rel="next">Neste</a>' in first
+    assert '<a href="../../innovasjonsarenaen/" rel="prev">Forrige</a>' in second
+    assert '<a href="../../innovasjonsarenaen/side-3/" rel="next">Neste</a>' in second
+    assert "Viser 3–4 av 6, side 2 av 3." in text_of(site / NEEDS / "side-2" / "index.html")
+    assert "<title>Innovasjonsarenaen, side 2 av 3" in second
+    # a later page names the list's first page for its filters; the first does not
+    assert 'data-filter-first="../../innovasjonsarenaen/"' in second
+    assert "data-filter-first" not in first
+    assert "../../need/" in " ".join(hrefs(site / NEEDS / "side-2" / "index.html"))
+    # the filter data holds every row, in the list's order, written for the first page
+    data = (site / filters.data_path(filters.FILTERED[0])).read_text("utf-8")
+    assert all(f'"{record}"' in data for record in everyone)
+
+
+def test_without_javascript_the_pages_lead_through_the_list(paged: Served, opened: Opener) -> None:
+    w = opened(paged, javascript=False)
+    w.page.goto(paged.url + NEEDS)
+    seen = []
+    for _ in range(3):
+        seen += w.page.locator("#liste-need tbody tr").evaluate_all(
+            "rows => rows.map(r => r.dataset.id)"
+        )
+        following = w.page.locator('.mp-pager a[rel="next"]')
+        if following.count() == 0:
+            break
+        following.click()
+    assert len(set(seen)) == 6
+
+
+def test_a_filter_reaches_every_record_of_the_list(paged: Served, opened: Opener) -> None:
+    w = opened(paged)
+    requests: list[str] = []
+    w.page.on("request", lambda request: requests.append(request.url))
+    w.page.goto(paged.url + NEEDS)
+    status = w.page.locator("form.mp-filter__form .mp-filter__status")
+    expect(status).to_have_text("2 av 6 behov vises")
+    assert not [url for url in requests if url.endswith("-poster.json")]  # not yet used
+    # phase 5 is one need; whichever page it is on, the filter finds it
+    w.page.get_by_label("Fase i KS' veikart").select_option("5")
+    expect(status).to_have_text("1 av 6 behov vises")
+    assert [url for url in requests if url.endswith("need-poster.json")]
+    shown = w.page.locator("#liste-need tbody tr:not([hidden])")
+    assert shown.evaluate_all("rows => rows.map(r => r.dataset.id)") == ["app-for-sarprosedyrer"]
+    expect(w.page.locator(".mp-pager")).to_be_hidden()  # the whole list is here now
+    assert w.page.url.endswith(NEEDS + "?fase=5")
+    # «Vis alle»: every need, the list's own order
+    w.page.get_by_role("button", name="Vis alle").click()
+    expect(status).to_have_text("6 av 6 behov vises")
+    assert w.errors == []
+
+
+def test_on_a_later_page_a_filter_leads_to_the_first(paged: Served, opened: Opener) -> None:
+    w = opened(paged)
+    w.page.goto(paged.url + NEEDS + "side-2/")
+    w.page.get_by_label("Fase i KS' veikart").select_option("5")
+    w.page.wait_for_url(re.compile(re.escape(NEEDS) + r"\?fase=5$"))
+    expect(w.page.locator("form.mp-filter__form .mp-filter__status")).to_have_text(
+        "1 av 6 behov vises"
+    )
+    assert w.errors == []
+
+
+def test_the_first_page_is_the_only_one_in_the_navigation(paged: Served) -> None:
+    for path in (NEEDS, NEEDS + "side-2/"):
+        nav = parse(Path(paged.folder) / path / "index.html").nav_links
+        assert not [href for href in nav if "side-" in href]
+
+
+def test_on_a_phone_rows_are_cards_and_the_filters_fold(paged: Served, opened: Opener) -> None:
+    w = opened(paged, viewport={"width": 390, "height": 844})
+    w.page.goto(paged.url + NEEDS)
+    fold = w.page.locator("details.mp-filter__fold")
+    expect(fold).to_be_attached()
+    assert fold.evaluate("d => d.open") is False  # the list comes first
+    cell = w.page.locator("#liste-need tbody td").first
+    assert cell.evaluate("td => getComputedStyle(td).display") == "block"
+    assert "Behov" in cell.evaluate("td => getComputedStyle(td, '::before').content")
+    assert w.page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    w.page.locator("summary.mp-filter__summary").click()
+    expect(w.page.get_by_label("Fase i KS' veikart")).to_be_visible()
+    # on a wide screen the form stands open
+    wide = opened(paged, viewport={"width": 1280, "height": 800})
+    wide.page.goto(paged.url + NEEDS)
+    expect(wide.page.get_by_label("Fase i KS' veikart")).to_be_visible()
