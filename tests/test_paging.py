@@ -90,9 +90,11 @@ def test_a_filter_reaches_every_record_of_the_list(paged: Served, opened: Opener
     assert shown.evaluate_all("rows => rows.map(r => r.dataset.id)") == ["app-for-sarprosedyrer"]
     expect(w.page.locator(".mp-pager")).to_be_hidden()  # the whole list is here now
     assert w.page.url.endswith(NEEDS + "?fase=5")
-    # «Vis alle»: every need, the list's own order
+    # «Vis alle»: every need, in the list's own order, a page's worth at a time
     w.page.get_by_role("button", name="Vis alle").click()
-    expect(status).to_have_text("6 av 6 behov vises")
+    expect(status).to_have_text(
+        "6 av 6 behov vises; her står de 2 første, og «Vis flere» viser flere."
+    )
     assert w.errors == []
 
 
@@ -129,3 +131,30 @@ def test_on_a_phone_rows_are_cards_and_the_filters_fold(paged: Served, opened: O
     wide = opened(paged, viewport={"width": 1280, "height": 800})
     wide.page.goto(paged.url + NEEDS)
     expect(wide.page.get_by_label("Fase i KS' veikart")).to_be_visible()
+
+
+def test_vis_flere_shows_the_next_matches(paged: Served, opened: Opener) -> None:
+    """The filters show as many matches as a page holds (2 here), then «Vis flere»."""
+    w = opened(paged)
+    w.page.goto(paged.url + NEEDS + "?deltakere=ja")  # a filtered address: loads at once
+    status = w.page.locator("form.mp-filter__form .mp-filter__status")
+    expect(status).to_contain_text("av 6 behov vises")
+    shown = w.page.locator("#liste-need tbody tr:not([hidden])")
+    matches = int((status.text_content() or "0").split(" ")[0])
+    more = w.page.get_by_role("button", name="Vis flere")
+    if matches > 2:
+        expect(shown).to_have_count(2)
+        expect(more).to_be_visible()
+        more.click()
+        expect(shown).to_have_count(min(4, matches))
+    else:
+        expect(more).to_be_hidden()
+    w.page.get_by_role("button", name="Vis alle").click()
+    expect(status).to_contain_text("6 av 6 behov vises; her står de 2 første")
+    expect(shown).to_have_count(2)
+    expect(more).to_be_visible()
+    more.click()
+    more.click()
+    expect(shown).to_have_count(6)
+    expect(more).to_be_hidden()
+    assert w.errors == []

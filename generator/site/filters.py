@@ -224,12 +224,12 @@ def data_path(kind: Kind[Any]) -> str:
     return f"{links.API}/filters/{kind.name}-poster.json"
 
 
-def holder(kind: Kind[Any], link: Linker, *, first_page: str) -> dict[str, Any]:
+def holder(kind: Kind[Any], link: Linker, *, first_page: str, page_size: int) -> dict[str, Any]:
     """What a list page writes for the script: where its controls are (read at
     once, so the form is drawn) and the data to filter every record (fetched on
     first use), relative to the page's address; the id of the element around the
-    table; and, on a list's later pages, the address of its first page (where a
-    filter is applied)."""
+    table; on a list's later pages, the address of its first page (where a filter
+    is applied); and how many rows a page shows (the filters show as many)."""
     up = "../" * links.doc_url(link.here).count("/")
     here_first = links.doc_url(link.here) == first_page
     return {
@@ -237,6 +237,7 @@ def holder(kind: Kind[Any], link: Linker, *, first_page: str) -> dict[str, Any]:
         "data": up + data_path(kind),
         "list": list_id(kind),
         "first": "" if here_first else (link.url(first_page) or "./"),
+        "size": page_size,
     }
 
 

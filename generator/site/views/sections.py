@@ -142,7 +142,9 @@ def _filterable(
     chunk = found[first : first + PAGE_SIZE]
     return {
         "rows": [{"id": r.id, "cells": list_row(kind, r, site, link)} for r in chunk],
-        "filtering": filters.holder(kind, link, first_page=links.doc_url(list_doc)),
+        "filtering": filters.holder(
+            kind, link, first_page=links.doc_url(list_doc), page_size=PAGE_SIZE
+        ),
         "pager": _pager(list_doc, page, count, link),
         "page": {"number": page, "count": count, "from": first + 1, "to": first + len(chunk)},
         "total": len(found),

@@ -87,7 +87,7 @@
     entry.input.value = known ? value : "";
   }
 
-  var SHOWN = 50;
+  var SHOWN = 50; // unless the page says otherwise (data-filter-size)
 
   function parseRow(id, cells, labels) {
     var row = element("tr");
@@ -110,7 +110,8 @@
     var total = controls.count;
     var records = null; // every record's values, once the filter file is read
     var loading = null;
-    var limit = SHOWN;
+    var size = parseInt(holder.getAttribute("data-filter-size"), 10) || SHOWN;
+    var limit = size;
     var first = holder.getAttribute("data-filter-first");
     var onFirstPage = !first;
     var prefix = "mp-filter-" + list.id + "-";
@@ -248,7 +249,7 @@
         }
         return;
       }
-      limit = SHOWN;
+      limit = size;
       load()
         .then(function () {
           show();
@@ -286,7 +287,7 @@
       }, 0);
     });
     more.addEventListener("click", function () {
-      limit += SHOWN;
+      limit += size;
       show();
     });
     fold.open = !narrow || fromAddress;
