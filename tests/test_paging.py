@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from generator.site import build, filters
 from generator.site.views import sections
+from tests.support.axe import axe_violations, report, with_axe
 from tests.support.browsing import Opener, Served, serve
 from tests.support.paths import ROOT, TODAY
 from tests.support.site_pages import hrefs, parse, text_of
@@ -158,3 +159,25 @@ def test_vis_flere_shows_the_next_matches(paged: Served, opened: Opener) -> None
     expect(shown).to_have_count(6)
     expect(more).to_be_hidden()
     assert w.errors == []
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_axe_finds_nothing_on_a_paged_list(paged: Served, opened: Opener, palette: str) -> None:
+    """A later page with its page links; the first page filtered, with «Vis flere»;
+    and a phone's cards with the folded filters."""
+    w = with_axe(opened(paged, color_scheme=palette))
+    found = {}
+    w.page.goto(paged.url + NEEDS + "side-2/")
+    expect(w.page.locator("form.mp-filter__form")).to_be_visible()
+    found["side 2"] = axe_violations(w.page)
+    w.page.goto(paged.url + NEEDS + "?deltakere=ja")
+    expect(w.page.locator("form.mp-filter__form .mp-filter__status")).to_contain_text("vises")
+    w.page.get_by_role("button", name="Vis alle").click()
+    expect(w.page.get_by_role("button", name="Vis flere")).to_be_visible()
+    found["filtrert, med «Vis flere»"] = axe_violations(w.page)
+    phone = with_axe(opened(paged, color_scheme=palette, viewport={"width": 390, "height": 844}))
+    phone.page.goto(paged.url + NEEDS)
+    expect(phone.page.locator("details.mp-filter__fold")).to_be_attached()
+    found["telefon"] = axe_violations(phone.page)
+    found = {where: v for where, v in found.items() if v}
+    assert not found, report(found)
