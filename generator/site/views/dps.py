@@ -19,7 +19,7 @@ from generator.procurement.states import (
     dps_state,
     dps_valid_until,
 )
-from generator.site import display, downloads
+from generator.site import display, downloads, pictures
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
@@ -149,6 +149,7 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
             "awarded": display.kroner(value),
             "ceiling": display.kroner(dps.max_value_nok),
             "share": display.share(value, dps.max_value_nok),
+            "bar": pictures.bar(value, dps.max_value_nok),
         },
         "description": free_text(dps.description),
         "requirements": [

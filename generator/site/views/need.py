@@ -10,7 +10,7 @@ from generator.models import CallOff, Experience, Need, Solution, reference
 from generator.models.kinds import CALLOFF, EXPERIENCE, JOIN_REQUEST, SOLUTION
 from generator.norway import labels
 from generator.procurement.states import CALLOFF_LABELS, calloff_state
-from generator.site import display
+from generator.site import display, pictures
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
@@ -55,7 +55,12 @@ def context(need: Need, site: Site, link: Linker) -> dict[str, Any]:
                 labels.PARTICIPANT_ROLE[p.role],
                 p.person or "–",
                 p.title or "–",
-                display.percent(p.time_share_percent) if p.time_share_percent else "–",
+                (
+                    pictures.bar(p.time_share_percent, 100, small=True)
+                    + display.percent(p.time_share_percent)
+                )
+                if p.time_share_percent
+                else "–",
                 display.short_day(p.joined),
             ]
             for p in participants

@@ -1,0 +1,50 @@
+"""Pictures of the numbers (generator/site/pictures.py): bars drawn from the
+records' numbers, hidden from assistive technology because the number stands in
+words beside them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.site import pictures
+from tests.support.site_pages import page, text_of
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "width", "over"),
+    [
+        (0, 100, "0.0", False),
+        (30, 100, "30.0", False),
+        (150, 100, "100.0", True),
+        (5, 0, "0.0", False),
+    ],
+)
+def test_a_bar_is_as_full_as_its_share(part: int, whole: int, width: str, over: bool) -> None:
+    drawn = str(pictures.bar(part, whole))
+    assert f'style="width: {width}%"' in drawn
+    assert 'aria-hidden="true"' in drawn
+    assert ("mp-bar--over" in drawn) is over
+
+
+def test_a_dps_page_draws_its_ceiling_beside_the_words(example_site: Path) -> None:
+    path = page(example_site, "dps", "dps-sarbehandling-2026")
+    html = path.read_text("utf-8")
+    words = " ".join(text_of(path).split())
+    share = re.search(r"øvre ramme på [\d\s]+kr \(([\d,]+) %\)", words)
+    assert share is not None
+    width = re.search(
+        r'<span class="mp-bar" aria-hidden="true"><span class="mp-bar__fill" '
+        r'style="width: ([\d.]+)%">',
+        html,
+    )
+    assert width is not None
+    assert abs(float(width.group(1)) - float(share.group(1).replace(",", "."))) < 0.1
+
+
+def test_a_needs_participants_show_the_time_they_free_as_bars(example_site: Path) -> None:
+    html = page(example_site, "need", "app-for-sarprosedyrer").read_text("utf-8")
+    assert 'style="width: 30.0%"' in html  # the wound nurse freed at 30 %
+    assert "mp-bar--small" in html
