@@ -117,8 +117,11 @@ def test_home_page_lists_counts_and_newest(built: Path, catalogue: Catalogue) ->
         (SUPPLIER, "leverandorer/"),
     ):
         count = len(catalogue.ids(kind))
-        row = f'<td><a href="{doc}">{kind.plural.capitalize()}</a></td>\n<td>{count}</td>'
-        assert row in html
+        card = (
+            f'<li><a href="{doc}"><span class="mp-cards__number">{count}</span> '
+            f'<span class="mp-cards__label">{kind.plural.capitalize()}</span></a></li>'
+        )
+        assert card in html
     text = text_of(built / "index.html")
     for words in (
         "Innovasjonsarenaen",

@@ -197,7 +197,11 @@ def home(site: Site, link: Linker) -> dict[str, Any]:
     counts = {kind.name: len(list(site.catalogue.records(kind))) for kind in PUBLISHED}
     return {
         "counts": [
-            [link.page(doc, kind.plural.capitalize()), str(counts[kind.name])]
+            {
+                "url": link.url(links.doc_url(doc)) or "./",
+                "label": kind.plural.capitalize(),
+                "number": display.number(counts[kind.name]),
+            }
             for kind, doc in (
                 (NEED, links.NEEDS),
                 (EXPERIENCE, links.EXPERIENCES),
