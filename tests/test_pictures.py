@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalogue.gather import Catalogue
+from generator.models import reference
+from generator.models.kinds import EXPERIENCE
 from generator.site import pictures
 from tests.support.site_pages import page, text_of
 
@@ -48,3 +51,25 @@ def test_a_needs_participants_show_the_time_they_free_as_bars(example_site: Path
     html = page(example_site, "need", "app-for-sarprosedyrer").read_text("utf-8")
     assert 'style="width: 30.0%"' in html  # the wound nurse freed at 30 %
     assert "mp-bar--small" in html
+
+
+def test_a_solution_page_sums_up_its_experiences_before_the_details(
+    example_site: Path, example_catalogue: Catalogue
+) -> None:
+    about = [
+        e for e in example_catalogue.records_of(EXPERIENCE) if e.solution == "sarfag-sarjournal"
+    ]
+    factors = sum(len(e.success_factors) for e in about)
+    challenges = [c for e in about for c in e.challenges]
+    solved = sum(1 for c in challenges if c.resolved)
+    path = page(example_site, "solution", "sarfag-sarjournal")
+    words = " ".join(text_of(path).split())
+    summary = (
+        f"Suksessfaktorer nevnt: {factors}. Utfordringer nevnt: {len(challenges)}, "
+        f"av dem løst: {solved}."
+    )
+    assert summary in words
+    assert words.index(summary) < words.index("Erfaring Område Delt av Dato")  # before
+    areas = {reference.experience_areas()[e.area].name for e in about}
+    html = path.read_text("utf-8")
+    assert html.count('class="mp-bar mp-bar--small"') >= len(areas)

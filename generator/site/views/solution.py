@@ -11,7 +11,7 @@ from generator.models import CallOff, Dps, Experience, Solution, reference
 from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED
 from generator.norway import labels
 from generator.procurement.states import DPS_LABELS, dps_state
-from generator.site import display
+from generator.site import display, pictures
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
@@ -47,8 +47,21 @@ def experience_summary(solution: Solution, site: Site, link: Linker) -> dict[str
     areas = Counter(e.area for e in experiences)
     names = reference.experience_areas()
     noun = "erfaring" if len(experiences) == 1 else "erfaringer"
+    challenges = [c for e in experiences for c in e.challenges]
+    most = max(areas.values(), default=0)
     return {
         "count": f"{len(experiences)} {noun} er delt",
+        # the summary before the details: experiences per area as bars beside the
+        # numbers, and what they report, counted
+        "by_area": [
+            [names[area].name, pictures.bar(count, most, small=True) + str(count)]
+            for area, count in sorted(areas.items(), key=lambda item: (-item[1], item[0]))
+        ],
+        "reported": (
+            f"Suksessfaktorer nevnt: {sum(len(e.success_factors) for e in experiences)}. "
+            f"Utfordringer nevnt: {len(challenges)}, av dem løst: "
+            f"{sum(1 for c in challenges if c.resolved)}."
+        ),
         "areas": ", ".join(
             f"{names[area].name} ({count})" for area, count in sorted(areas.items())
         ),
