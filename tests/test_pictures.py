@@ -13,6 +13,7 @@ from generator.catalogue.gather import Catalogue
 from generator.models import reference
 from generator.models.kinds import EXPERIENCE
 from generator.site import pictures
+from tests.support.browsing import Opener, Served
 from tests.support.site_pages import page, text_of
 
 
@@ -73,3 +74,20 @@ def test_a_solution_page_sums_up_its_experiences_before_the_details(
     areas = {reference.experience_areas()[e.area].name for e in about}
     html = path.read_text("utf-8")
     assert html.count('class="mp-bar mp-bar--small"') >= len(areas)
+
+
+def test_a_record_page_frames_its_facts(served_site: Served, opened: Opener) -> None:
+    """The facts under a record's title stand in a framed box, in two columns on a
+    wide screen and one on a phone; a section page's first list is left as it is."""
+    wide = opened(served_site, viewport={"width": 1400, "height": 900})
+    wide.page.goto(served_site.url + "dps/dps-sarbehandling-2026/")
+    facts = wide.page.locator("article .mp-record h1 + ul")
+    assert facts.evaluate("ul => getComputedStyle(ul).borderLeftWidth") != "0px"
+    assert facts.evaluate("ul => getComputedStyle(ul).columnCount") == "2"
+    phone = opened(served_site, viewport={"width": 390, "height": 844})
+    phone.page.goto(served_site.url + "dps/dps-sarbehandling-2026/")
+    facts = phone.page.locator("article .mp-record h1 + ul")
+    assert facts.evaluate("ul => getComputedStyle(ul).columnCount") in ("auto", "1")
+    wide.page.goto(served_site.url)
+    home = wide.page.locator("article h1 ~ ul").first
+    assert home.evaluate("ul => getComputedStyle(ul).borderLeftWidth") == "0px"

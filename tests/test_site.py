@@ -280,7 +280,9 @@ def test_search_indexes_record_pages_by_title_and_lead_only(
     html = page(built, "need", "app-for-sarprosedyrer").read_text("utf-8")
     # the body is indexed with its type as a filter; the lead (title, summary,
     # facts) comes before the first section, which starts what the index ignores
-    body = html.index('<div data-pagefind-body data-pagefind-filter="type:Behov">')
+    body = html.index(
+        '<div class="mp-record" data-pagefind-body data-pagefind-filter="type:Behov">'
+    )
     ignored = html.index('<div data-pagefind-ignore="all">', body)
     assert html.index("Felles app for sårprosedyrer", body) < ignored
     assert html.index("Drammen kommune", body) < ignored
