@@ -114,7 +114,13 @@ def test_search_finds_the_wound_care_solution(site: Served, opened: Opener) -> N
     hit = w.page.locator(f'.mp-search__results a[href*="solution/{WOUND_CARE}/"]').first
     expect(hit).to_be_visible()
     expect(w.page.locator("#mp-search-status")).to_have_text(re.compile(r"^\d+ treff"))
-    assert [url for url in requests if "/pagefind/" in url]
+    fetched = [url for url in requests if "/pagefind/" in url]
+    # the entry, metadata and WebAssembly were started with the script and handed
+    # to Pagefind: each file fetched once, the entry by the index's own tag
+    assert len(fetched) == len(set(fetched)), [u for u in fetched if fetched.count(u) > 1]
+    assert [url for url in fetched if "pagefind-entry.json?ts=no_" in url]
+    assert [url for url in fetched if url.endswith(".pf_meta")]
+    assert [url for url in fetched if url.endswith("wasm.no.pagefind")]
     # the type filter narrows the results to solutions
     w.page.get_by_label("Vis", exact=True).select_option("Løsning")
     expect(w.page.locator(".mp-search__type-tag").first).to_have_text(" (Løsning)")

@@ -57,6 +57,27 @@ def test_a_bundle_of_another_shape_is_left_as_it_is(tmp_path: Path) -> None:
     assert (tmp_path / "pagefind-entry.json").read_text(encoding="utf-8") == "{}"
 
 
+def test_the_entry_is_written_into_the_search_script_or_the_build_stops(tmp_path: Path) -> None:
+    bundle, script = tmp_path / "pagefind", tmp_path / search_index.SCRIPT
+    bundle.mkdir()
+    script.parent.mkdir()
+    (bundle / "pagefind-entry.json").write_text(
+        '{"languages": {"no": {"hash": "no_1", "wasm": "no"}}, "x": "</script>"}', "utf-8"
+    )
+    script.write_text("var A = 1;\n  var ENTRY = null;\n", "utf-8")
+    search_index._announce_entry(tmp_path, bundle)
+    assert script.read_text("utf-8") == (
+        'var A = 1;\n  var ENTRY = {"languages":{"no":{"hash":"no_1","wasm":"no"}},'
+        '"x":"</script>"};\n'
+    )
+    # written once: a second run finds no placeholder and says so
+    with pytest.raises(search_index.SearchIndexFailed, match="mangler «var ENTRY = null;»"):
+        search_index._announce_entry(tmp_path, bundle)
+    (bundle / "pagefind-entry.json").write_text("{", "utf-8")
+    with pytest.raises(search_index.SearchIndexFailed, match="søkeindeksens navn"):
+        search_index._announce_entry(tmp_path, bundle)
+
+
 def test_pagefind_reads_only_the_record_folders_in_norwegian(tmp_path: Path) -> None:
     command = search_index._command(tmp_path)
     glob = command[command.index("--glob") + 1]

@@ -277,6 +277,10 @@ def test_search_indexes_record_pages_by_title_and_lead_only(
     entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     records = sum(1 for kind in PUBLISHED for _ in catalogue.records(kind))
     assert entry["languages"]["no"]["page_count"] == records  # Norwegian, records only
+    # the search script knows the entry, so it can fetch the bundle's files at once
+    script = (built / "javascripts" / "search.js").read_text("utf-8")
+    written = re.search(r"var ENTRY = (\{.*\});", script)
+    assert written and json.loads(written.group(1)) == entry
     html = page(built, "need", "app-for-sarprosedyrer").read_text("utf-8")
     # the body is indexed with its type as a filter; the lead (title, summary,
     # facts) comes before the first section, which starts what the index ignores

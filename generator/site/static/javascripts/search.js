@@ -3,9 +3,16 @@
  *
  * Nothing is fetched for search until the reader types: the first keystroke
  * imports Pagefind (pagefind/pagefind.js beside the site), which then fetches only
- * the index chunks and fragments the query touches (its metadata and
- * WebAssembly are fetched at once, and each keystroke preloads the chunks of the
- * word so far). The results (at most SHOWN) are links under the field, with the record type and an excerpt; their
+ * the index chunks and fragments the query touches (each keystroke preloads the
+ * chunks of the word so far).
+ *
+ * Pagefind alone fetches its script, then its entry file, then its metadata and
+ * WebAssembly: three round trips one after the other before the first index
+ * chunk. The build writes the entry into ENTRY below (search_index.py), so the
+ * first keystroke starts all four requests at once, and Pagefind is handed the
+ * responses already under way when it asks for them (handOver()). Should Pagefind
+ * ask for other addresses, it fetches them itself as before; a browser test
+ * checks that no file is fetched twice. The results (at most SHOWN) are links under the field, with the record type and an excerpt; their
  * number is a polite status message (WCAG 4.1.3). The type filter narrows them.
  * Escape empties the field and closes the results; the field keeps the focus.
  *
@@ -26,19 +33,78 @@
   // the site's base, from this script's own address (…/javascripts/search.js)
   var base = script ? script.src.replace(/javascripts\/search\.js(\?.*)?$/, "") : "/";
   var engine = null;
+  // Pagefind's entry file, written here by the build; null before it is
+  var ENTRY = null;
+
+  function startEarly() {
+    // the requests Pagefind makes one after another, started together, by address
+    var bundle = new URL(base + "pagefind/", window.location.href).href;
+    var languages = ENTRY && ENTRY.languages ? Object.keys(ENTRY.languages) : [];
+    if (languages.length !== 1) {
+      return { tag: null, responses: {} };
+    }
+    var about = ENTRY.languages[languages[0]];
+    var tag = about.hash;
+    var responses = {};
+    [
+      "pagefind-entry.json?ts=" + tag,
+      "pagefind." + about.hash + ".pf_meta",
+      "wasm." + (about.wasm || "unknown") + ".pagefind",
+    ].forEach(function (name) {
+      responses[bundle + name] = window.fetch(bundle + name);
+    });
+    return { tag: tag, responses: responses };
+  }
+
+  // puts window.fetch back once Pagefind has what was started early (handOver)
+  var release = function () {};
+
+  function handOver(responses) {
+    // until Pagefind has taken every response started early (or the first search
+    // is done), a fetch of one of those addresses gets the response under way
+    var fetch = window.fetch;
+    function restore() {
+      if (window.fetch === early) {
+        window.fetch = fetch;
+      }
+      release = function () {};
+    }
+    function early(input) {
+      var url = new URL(typeof input === "string" ? input : input.url, window.location.href).href;
+      var response = responses[url];
+      if (!response) {
+        return fetch.apply(this, arguments);
+      }
+      delete responses[url];
+      if (!Object.keys(responses).length) {
+        restore();
+      }
+      return response;
+    }
+    window.fetch = early;
+    release = restore;
+  }
 
   function load() {
     if (!engine) {
+      var started = startEarly();
       engine = import(base + "pagefind/pagefind.js").then(function (pagefind) {
+        var options = {
+          basePath: base + "pagefind/",
+          baseUrl: new URL(base).pathname,
+          excerptLength: 18,
+          noWorker: true,
+        };
+        if (started.tag) {
+          options.metaCacheTag = started.tag;
+        }
         return pagefind
-          .options({
-            basePath: base + "pagefind/",
-            baseUrl: new URL(base).pathname,
-            excerptLength: 18,
-            noWorker: true,
-          })
+          .options(options)
           .then(function () {
-            // fetch the metadata and the WebAssembly now, while the reader types
+            // Pagefind fetches its entry, metadata and WebAssembly from here on
+            if (started.tag) {
+              handOver(started.responses);
+            }
             return pagefind.init();
           })
           .then(function () {
@@ -111,6 +177,9 @@
     return load()
       .then(function (pagefind) {
         return pagefind.search(query, { filters: filters });
+      })
+      .finally(function () {
+        release();
       })
       .then(function (found) {
         if (asked !== self.asked || !found) {
