@@ -55,6 +55,7 @@ def page_kinds(served: Served, checked: pipeline.Checked) -> dict[str, str]:
         return f"{kind}/{max(pages, key=lambda p: p.stat().st_size).parent.name}/"
 
     found = {title: links.doc_url(doc) for doc, title in links.SECTIONS}
+    found["Behovene på kartet"] = links.doc_url(links.NEEDS_MAP)
     for kind in PUBLISHED:
         records = checked.catalogue.records(kind)
         found[kind.label] = fullest(kind.name, (e.record.id for e in records))
@@ -433,6 +434,10 @@ def test_every_page_kind_reflows_at_320_css_px(
     w = opened(site, viewport={"width": 320, "height": 640})
     for name, path in kinds.items():
         visit(w, site, path)
+        # a record page's sections are folded on a phone: open them all
+        w.page.evaluate("""() => document.querySelectorAll(
+            '.mp-fold__button[aria-expanded="false"]').forEach((b) => b.click())""")
+        expect(w.page.locator('.mp-fold__button[aria-expanded="false"]')).to_have_count(0)
         assert no_scroll_sideways(w.page), f"{name} (/{path}) ruller sidelengs ved 320 px"
         loose = w.page.evaluate("""() => [...document.querySelectorAll("article table")]
           .filter(t => t.getBoundingClientRect().width > innerWidth)
@@ -444,6 +449,23 @@ def test_every_page_kind_reflows_at_320_css_px(
           .filter(f => f.scrollWidth > f.clientWidth + 1)
           .filter(f => f.tabIndex !== 0 || !f.getAttribute("aria-label")).length""")
         assert unreachable == 0, name
+
+
+def test_record_tables_show_every_column_on_a_desktop(
+    site: Served, opened: Opener, kinds: dict[str, str]
+) -> None:
+    """At 1280 px, beside the table of contents, no table on a record page is
+    wider than its frame: every column is in view without scrolling sideways."""
+    w = opened(site, viewport={"width": 1280, "height": 900})
+    for name, path in kinds.items():
+        visit(w, site, path)
+        if not w.page.locator(".mp-record").count():
+            continue
+        cut = w.page.evaluate("""() => [...document.querySelectorAll(
+            ".mp-record .md-typeset__scrollwrap")]
+          .filter(f => f.scrollWidth > f.clientWidth + 1)
+          .map(f => f.querySelector("th") ? f.querySelector("th").textContent : "?")""")
+        assert cut == [], f"{name} (/{path}): {cut}"
 
 
 def test_nothing_breaks_at_200_percent_zoom(

@@ -170,6 +170,67 @@ def test_a_filter_narrows_the_solutions_list(site: Served, opened: Opener) -> No
     assert w.errors == []
 
 
+def test_a_municipality_on_the_home_map_leads_to_its_needs(site: Served, opened: Opener) -> None:
+    data = filter_file(site, "need")
+    w = opened(site)
+    w.page.goto(site.url)
+    place = w.page.locator(".mp-map__drawing a").first
+    title = place.locator("title").text_content() or ""
+    number = re.search(r": (\d+) behov", title)
+    assert number, title
+    href = place.get_attribute("href") or ""
+    municipality = href.rsplit("=", 1)[1]
+    # a click on the municipality's dot, as a reader would on the map
+    place.locator("circle").click()
+    w.page.wait_for_url(f"**/innovasjonsarenaen/?kommune={municipality}")
+    expect(w.page.get_by_label("Kommune (eier eller deltaker)")).to_have_value(municipality)
+    expected = sorted(
+        record_id
+        for record_id, values in data["records"].items()
+        if municipality in values.get("kommune", [])
+    )
+    status = w.page.locator("form.mp-filter__form [aria-live='polite']")
+    expect(status).to_have_text(f"{len(expected)} av {data['count']} behov vises")
+    assert len(expected) == int(number.group(1))  # the map counted the same needs
+    shown = w.page.locator("#liste-need tbody tr:not([hidden])")
+    assert sorted(shown.evaluate_all("rows => rows.map(r => r.dataset.id)")) == expected
+    assert w.errors == []
+
+
+def test_a_record_page_folds_its_sections_on_a_phone(site: Served, opened: Opener) -> None:
+    need = "need/app-for-sarprosedyrer/"
+    w = opened(site, viewport={"width": 390, "height": 844})
+    w.page.goto(site.url + need)
+    buttons = w.page.locator("h2 > button.mp-fold__button")
+    headings = w.page.locator(".mp-record h2")
+    expect(buttons).to_have_count(headings.count())
+    first, second = buttons.nth(0), buttons.nth(1)
+    expect(first).to_have_attribute("aria-expanded", "true")
+    expect(second).to_have_attribute("aria-expanded", "false")
+    body = w.page.locator("#" + (second.get_attribute("aria-controls") or ""))
+    expect(body).to_be_hidden()
+    # a reader opens it with the keyboard, and closes it again
+    second.focus()
+    w.page.keyboard.press("Enter")
+    expect(second).to_have_attribute("aria-expanded", "true")
+    expect(body).to_be_visible()
+    w.page.keyboard.press("Space")
+    expect(body).to_be_hidden()
+    # a link to a place in a folded section opens it
+    target = w.page.locator(".mp-record h2").nth(2).get_attribute("id")
+    w.page.goto(f"{site.url}{need}#{target}")
+    expect(buttons.nth(2)).to_have_attribute("aria-expanded", "true")
+    # a wide screen opens every section
+    w.page.set_viewport_size({"width": 1280, "height": 900})
+    expect(w.page.locator('.mp-fold__button[aria-expanded="false"]')).to_have_count(0)
+    # on a wide screen from the start, nothing folds
+    wide = opened(site, viewport={"width": 1280, "height": 900})
+    wide.page.goto(site.url + need)
+    expect(wide.page.locator(".mp-record h2").first).to_be_visible()
+    expect(wide.page.locator(".mp-fold__button")).to_have_count(0)
+    assert w.errors == [] and wide.errors == []
+
+
 def test_filters_work_by_keyboard_alone(site: Served, opened: Opener) -> None:
     data = filter_file(site, "need")
     total = data["count"]

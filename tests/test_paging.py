@@ -60,6 +60,19 @@ def test_a_list_is_written_in_pages_linked_both_ways(paged: Served) -> None:
     assert all(f'"{record}"' in data for record in everyone)
 
 
+def test_the_suppliers_are_paged_too_without_filters(paged: Served) -> None:
+    site = paged.folder / "leverandorer"
+    files = [site / "index.html", *sorted(site.glob("side-*/index.html"))]
+    assert len(files) == 3  # the example's five suppliers, two a page
+    rows = [_rows(f.read_text("utf-8")) for f in files]
+    assert [len(r) for r in rows] == [2, 2, 1]
+    assert len({s for r in rows for s in r}) == 5
+    first = files[0].read_text("utf-8")
+    assert '<a href="../leverandorer/side-2/" rel="next">Neste</a>' in first
+    assert "data-filter" not in first  # a list without filters
+    assert "Viser 5–5 av 5, side 3 av 3." in text_of(site / "side-3" / "index.html")
+
+
 def test_without_javascript_the_pages_lead_through_the_list(paged: Served, opened: Opener) -> None:
     w = opened(paged, javascript=False)
     w.page.goto(paged.url + NEEDS)

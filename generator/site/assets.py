@@ -10,6 +10,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from generator.site import maps
+
 STATIC = "static"
 
 
@@ -22,9 +24,11 @@ def _walk(folder: Traversable, prefix: str) -> Iterator[tuple[str, Traversable]]
 
 
 def files() -> Iterator[tuple[str, bytes]]:
-    """(path in the site, content) for every static file."""
+    """(path in the site, content) for every static file, and the maps' shared
+    land layers, drawn from the boundaries (maps.land_files())."""
     for path, item in _walk(resources.files("generator.site").joinpath(STATIC), ""):
         yield path, item.read_bytes()
+    yield from maps.land_files()
 
 
 def write(docs: Path) -> list[str]:

@@ -33,6 +33,7 @@ from generator.site.views import verification
 from generator.site.views.need import phase_name
 
 Value = tuple[str, str]  # (value in the form and the file, label shown)
+MUNICIPALITY = "kommune"  # the facet (and query key) for a municipality, on every list
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ NEED_FACETS = (
         lambda n, s: _counties(_need_actors(n, s)),
     ),
     Facet(
-        "kommune",
+        MUNICIPALITY,
         "Kommune (eier eller deltaker)",
         "Alle kommuner",
         lambda n, s: _municipalities(_need_actors(n, s)),
@@ -145,7 +146,7 @@ EXPERIENCE_FACETS = (
         tuple(reference.experience_areas()),
     ),
     Facet("losning", "Løsning", "Alle løsninger", _experience_solution),
-    Facet("kommune", "Kommune", "Alle kommuner", _experience_municipalities),
+    Facet(MUNICIPALITY, "Kommune", "Alle kommuner", _experience_municipalities),
 )
 
 # ---------------------------------------------------------------- solutions

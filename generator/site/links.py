@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.catalogue.gather import Catalogue
+from generator.github import forms
 from generator.models import Record
 from generator.models.kinds import SUPPLIER, Kind
 from generator.norway import identifiers
@@ -30,6 +31,7 @@ SANDBOX = "sandkassen.md"
 TAKE_PART = "slik-deltar-du.md"
 ACCESSIBILITY = "tilgjengelighet.md"
 SEARCH = "sok.md"
+NEEDS_MAP = "innovasjonsarenaen/kart.md"  # the innovation arena's map, beside its list
 
 # The navigation, in order: section pages only. `mkdocs.yml` lists the same pages
 # (a test holds the two together); record pages are reached from these lists.
@@ -147,6 +149,13 @@ def repository_file(repository: str, path: str, action: str = "blob") -> str:
     opens GitHub's editor (which makes a fork and a pull request for anyone without
     write access), `new` with a folder opens an empty file there."""
     return f"{repository}/{action}/{BRANCH}/{path}"
+
+
+def form(link: Linker, repository: str, kind: str) -> Markup:
+    """A link to the issue form of `kind` (need, join, experience, qualification,
+    municipality), named as the form is: the way in for those new to Git."""
+    found = next(f for f in forms.forms() if f.kind == kind)
+    return link.external(issue_form(repository, found.file), f"«{found.name}»")
 
 
 def issue_form(repository: str, form_file: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.models.kinds import EXPERIENCE, NEED, PUBLISHED, SOLUTION
+from generator.models.kinds import EXPERIENCE, NEED, PUBLISHED, SOLUTION, SUPPLIER
 from generator.site import filters, links, search_index
 from generator.site.gather import Site
 from generator.site.links import Linker, record_name
@@ -34,13 +34,16 @@ RECORD_VIEWS: dict[str, View] = {
     "dps": dps.context,
     "calloff": calloff.context,
 }
-# the filterable lists' views, which also draw a list's further pages
+# the long lists' views (filterable, and the suppliers), which also draw a list's
+# further pages
 LIST_VIEWS: dict[str, Callable[[Site, Linker, int], dict[str, Any]]] = {
     NEED.name: sections.needs,
     EXPERIENCE.name: sections.experiences,
     SOLUTION.name: sections.solutions,
+    SUPPLIER.name: sections.suppliers,  # paged, not filtered
 }
-KINDS_BY_NAME = {kind.name: kind for kind in (NEED, EXPERIENCE, SOLUTION)}
+MAP_TITLE = "Behovene på kartet"
+KINDS_BY_NAME = {kind.name: kind for kind in (NEED, EXPERIENCE, SOLUTION, SUPPLIER)}
 
 SECTION_VIEWS: dict[str, tuple[str, Callable[[Site, Linker], dict[str, Any]]]] = {
     links.HOME: ("home.md.j2", sections.home),
@@ -69,7 +72,10 @@ def section_pages(site: Site) -> Iterator[Page]:
     for doc, title in links.SECTIONS:
         template, view = SECTION_VIEWS[doc]
         yield Page(doc, template, title, view(site, Linker(site.catalogue, doc)))
-    for kind_name, doc in filters.LIST_DOCS.items():
+    # the innovation arena's map: its own page, so the list stays light on a phone
+    link = Linker(site.catalogue, links.NEEDS_MAP)
+    yield Page(links.NEEDS_MAP, "needs-map.md.j2", MAP_TITLE, sections.needs_map(site, link))
+    for kind_name, doc in {**filters.LIST_DOCS, SUPPLIER.name: links.SUPPLIERS}.items():
         # a long list's further pages, <list>/side-2/ …
         template, _ = SECTION_VIEWS[doc]
         paged = LIST_VIEWS[kind_name]

@@ -183,6 +183,15 @@ def context(calloff: CallOff, site: Site, link: Linker) -> dict[str, Any]:
     ]
     facts.append(
         (
+            "Slik gir du tilbud",
+            Markup(
+                "Leverandørene som er tatt opp i {} og invitert, svarer på tilbudsinvitasjonen"
+                " innen fristen; spørsmål stilles til kontaktpersonen og besvares for alle."
+            ).format(link.record(DPS, calloff.dps)),
+        )
+    )
+    facts.append(
+        (
             "Karensperiode",
             f"{calloff.standstill_days} dager etter tildelingen"
             if calloff.standstill_days is not None

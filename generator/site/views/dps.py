@@ -19,10 +19,11 @@ from generator.procurement.states import (
     dps_state,
     dps_valid_until,
 )
-from generator.site import display, downloads, pictures
+from generator.site import display, downloads, links, pictures
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
+from generator.site.views import where
 
 TEMPLATE_TITLES = (
     ("tilbudsinvitasjon", "tilbudsinvitasjon"),
@@ -84,6 +85,28 @@ def notice_criteria(dps: Dps) -> dict[str, Any] | None:
     }
 
 
+def _take_part(dps: Dps, site: Site, link: Linker) -> Markup:
+    """How a supplier gets in, by the DPS's state: it stays open to new suppliers
+    for as long as it is valid, not only until the first deadline."""
+    state = dps_state(dps, site.today)
+    form = links.form(link, site.repository, "qualification")
+    if state == "expired":
+        return Markup("Ordningen er utløpt og tar ikke opp flere leverandører.")
+    if state == "announced":
+        return Markup("Leverandører kan søke om kvalifisering fra {} med skjemaet {}.").format(
+            display.day(dps.announced), form
+        )
+    first = (
+        Markup(" Første frist: {}.").format(display.day(dps.request_deadline))
+        if state == "open-for-requests"
+        else ""
+    )
+    return Markup(
+        "Leverandører søker om kvalifisering med skjemaet {} så lenge ordningen gjelder.{}"
+        " Kommuner i ordningen gjør uttak blant leverandørene som er tatt opp."
+    ).format(form, first)
+
+
 def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
     contact = dps.contact
     agreement = reference.agreement_types()[dps.agreement_type]
@@ -111,6 +134,7 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
         ("Kommuner som kan gjøre uttak", covered or "Alle kommuner i markedsplassen"),
         ("Kontakt", contact_line(link, contact.name, contact.email, contact.role)),
     ]
+    facts.append(("Slik deltar du", _take_part(dps, site, link)))
     if dps.notice:
         facts.append(
             ("Kunngjøring", link.external(dps.notice.url, f"Doffin {dps.notice.doffin_id}"))
@@ -145,6 +169,7 @@ def context(dps: Dps, site: Site, link: Linker) -> dict[str, Any]:
     ]
     return {
         "facts": facts,
+        "map": where.dps_map(dps, site, link),
         "ceiling": {
             "awarded": display.kroner(value),
             "ceiling": display.kroner(dps.max_value_nok),

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.models import CallOff, Experience, Need, Solution, reference
 from generator.models.kinds import CALLOFF, EXPERIENCE, JOIN_REQUEST, SOLUTION
 from generator.norway import labels
 from generator.procurement.states import CALLOFF_LABELS, calloff_state
-from generator.site import display, pictures
+from generator.site import display, links, pictures
 from generator.site.gather import Site
 from generator.site.links import Linker, contact_line
 from generator.site.text import free_text
+from generator.site.views import where
 
 
 def phase_name(number: int) -> str:
@@ -28,6 +31,17 @@ def solutions_of(need: Need, site: Site) -> list[str]:
     """Solutions linked either way: the need's `related_solutions` and every
     solution whose `addresses_needs` names the need."""
     return sorted({*need.related_solutions, *site.rel.solutions_for_need.get(need.id, [])})
+
+
+CLOSED_NEEDS = ("procured", "closed", "withdrawn")
+
+
+def _take_part(need: Need, site: Site, link: Linker) -> Markup:
+    form = links.form(link, site.repository, "join")
+    if need.status in CLOSED_NEEDS:
+        return Markup("Arbeidet med behovet er avsluttet.")
+    asked = "Eieren søker flere deltakere. " if need.seeking_participants else ""
+    return Markup("{}Be om å delta med skjemaet {}, eller se under.").format(asked, form)
 
 
 def context(need: Need, site: Site, link: Linker) -> dict[str, Any]:
@@ -45,6 +59,7 @@ def context(need: Need, site: Site, link: Linker) -> dict[str, Any]:
             ("Status", labels.NEED_STATUS[need.status]),
             ("Områder", categories(need.categories)),
             ("Søker deltakere", display.yes_no(need.seeking_participants)),
+            ("Slik deltar du", _take_part(need, site, link)),
             ("Kontakt", contact_line(link, contact.name, contact.email, contact.role)),
         ],
         "seeking": need.seeking_participants,
@@ -66,6 +81,7 @@ def context(need: Need, site: Site, link: Linker) -> dict[str, Any]:
             for p in participants
         ],
         "freed": display.percent(sum(shares)) if shares else "",
+        "map": where.need_map(need, site, link),
         "join_requests": [
             [
                 link.actor(r.actor, html=True),
@@ -129,4 +145,6 @@ def context(need: Need, site: Site, link: Linker) -> dict[str, Any]:
             )
         ],
         "contact_email": link.external(f"mailto:{contact.email}", contact.email),
+        "join_form": links.form(link, site.repository, "join"),
+        "join_folder": JOIN_REQUEST.directory(need.id) + "/",
     }

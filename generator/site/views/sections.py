@@ -27,7 +27,7 @@ from generator.procurement.states import CALLOFF_LABELS, DPS_LABELS, calloff_sta
 from generator.site import display, downloads, feeds, filters, links
 from generator.site.gather import Site
 from generator.site.links import Linker
-from generator.site.views import verification
+from generator.site.views import verification, where
 from generator.site.views.dps import awarded
 from generator.site.views.need import categories, phase_name
 from generator.site.views.solution import buyable_through
@@ -211,6 +211,8 @@ def home(site: Site, link: Linker) -> dict[str, Any]:
                 (CALLOFF, links.PROCUREMENT),
             )
         ],
+        "map": where.needs_map(site, link),
+        "map_page": link.page(links.NEEDS_MAP, "Behovene på kartet"),
         "needs": [_need_row(n, link) for n in newest_needs(site)[:NEWEST]],
         "closing": [_closing_row(c, site, link) for c in closing_calloffs(site, 30)],
         "experiences": [_experience_row(e, link) for e in newest_experiences(site)[:NEWEST]],
@@ -222,8 +224,14 @@ def home(site: Site, link: Linker) -> dict[str, Any]:
 def needs(site: Site, link: Linker, page: int = 1) -> dict[str, Any]:
     return {
         **_filterable(NEED, links.NEEDS, site, link, page),
+        "map": link.page(links.NEEDS_MAP, "Se behovene på kartet"),
         "subscribe": subscriptions(link),
     }
+
+
+def needs_map(site: Site, link: Linker) -> dict[str, Any]:
+    """The innovation arena's map page: where the needs are, with the list."""
+    return {"map": where.needs_map(site, link), "list": link.page(links.NEEDS, "listen")}
 
 
 def experiences(site: Site, link: Linker, page: int = 1) -> dict[str, Any]:
@@ -249,24 +257,32 @@ def solutions(site: Site, link: Linker, page: int = 1) -> dict[str, Any]:
     }
 
 
-def suppliers(site: Site, link: Linker) -> dict[str, Any]:
+def suppliers(site: Site, link: Linker, page: int = 1) -> dict[str, Any]:
+    """One page of the suppliers, by name (50 a page, like the filterable lists)."""
     found = sorted(site.all(SUPPLIER, Supplier), key=lambda s: (s.name.casefold(), s.id))
+    count = page_count(SUPPLIER, site)
+    first = (page - 1) * PAGE_SIZE
+    chunk = found[first : first + PAGE_SIZE]
     rows = []
-    for s in found:
+    for s in chunk:
         admitted = [
             d
             for d, a in site.rel.applications_of_supplier.get(s.id, [])
             if a.decision == "admitted"
         ]
-        rows.append(
-            [
-                link.record(SUPPLIER, s.id),
-                s.orgnr,
-                str(len(site.rel.solutions_of_supplier.get(s.id, []))),
-                str(len(admitted)),
-            ]
-        )
-    return {"rows": rows}
+        cells = [
+            link.record(SUPPLIER, s.id, html=True),
+            s.orgnr,
+            str(len(site.rel.solutions_of_supplier.get(s.id, []))),
+            str(len(admitted)),
+        ]
+        rows.append({"id": s.id, "cells": cells})
+    return {
+        "rows": rows,
+        "pager": _pager(links.SUPPLIERS, page, count, link),
+        "page": {"number": page, "count": count, "from": first + 1, "to": first + len(chunk)},
+        "total": len(found),
+    }
 
 
 def procurement(site: Site, link: Linker) -> dict[str, Any]:

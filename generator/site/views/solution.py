@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.models import CallOff, Dps, Experience, Solution, reference
 from generator.models.kinds import CALLOFF, DPS, EXPERIENCE, NEED
 from generator.norway import labels
@@ -86,6 +88,16 @@ def experience_summary(solution: Solution, site: Site, link: Linker) -> dict[str
     }
 
 
+def _how_to_buy(solution: Solution, site: Site, link: Linker) -> Markup:
+    """Through which DPS a municipality can buy the solution with a call-off."""
+    through = [link.record(DPS, d.id) for d in buyable_through(solution, site)]
+    if not through:
+        return Markup("Ikke i en dynamisk innkjøpsordning ennå.")
+    return Markup("Med et uttak i {}, der leverandøren er tatt opp.").format(
+        Markup(", ").join(through)
+    )
+
+
 def _facts(solution: Solution, site: Site, link: Linker) -> list[tuple[str, Any]]:
     life = solution.lifecycle
     agreement = reference.agreement_types()[solution.agreement.type]
@@ -95,6 +107,7 @@ def _facts(solution: Solution, site: Site, link: Linker) -> list[tuple[str, Any]
         ("Språk", _joined(solution.languages, labels.LANGUAGE)),
         ("Avtale", f"{agreement.id}: {agreement.name}"),
         ("Sandkassen", verification.status_line(solution, site)),
+        ("Slik kjøper du", _how_to_buy(solution, site, link)),
         ("Versjon", life.version or "–"),
         ("Gjeldende versjon kom", display.maybe_day(life.released)),
         ("Selges til og med", display.day(life.sales_until)),
