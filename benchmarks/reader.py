@@ -5,6 +5,11 @@ latency, 390 px wide, cache off), on a site served from 127.0.0.1.
     .venv/bin/python benchmarks/reader.py --records 10000
     .venv/bin/python benchmarks/reader.py --site /tmp/site10k   # an existing build
     .venv/bin/python benchmarks/reader.py --site /tmp/site10k --gzip
+    .venv/bin/python benchmarks/reader.py --records 10000 --material
+
+With --material the same catalogue is also built with the theme's own search
+(lunr: the whole index to every reader, as the site had it before Pagefind), and
+the same three searches are timed in it, in a second table beside the first.
 
 By default every file goes uncompressed (Python's plain file server): the strict
 case. With --gzip, HTML, CSS, JavaScript and JSON go gzip-compressed, as GitHub
@@ -29,18 +34,20 @@ import argparse
 import functools
 import gzip
 import io
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
+import material
 from playwright.sync_api import CDPSession, Page, sync_playwright
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -187,12 +194,11 @@ WATCH = """() => {
 }"""
 
 
-def build(records: int, folder: Path) -> Path:
-    catalogue, site = folder / "katalog", folder / "nettsted"
-    python = sys.executable
+def synthetic(records: int, folder: Path) -> Path:
+    catalogue = folder / "katalog"
     subprocess.run(
         [
-            python,
+            sys.executable,
             str(PROJECT / "benchmarks" / "synthetic.py"),
             "--records",
             str(records),
@@ -202,25 +208,92 @@ def build(records: int, folder: Path) -> Path:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    subprocess.run(
-        [
-            python,
-            "-m",
-            "generator",
-            "build",
-            "--root",
-            str(catalogue),
-            "--out",
-            str(site),
-            "--today",
-            TODAY,
-        ],
-        check=True,
-    )
+    return catalogue
+
+
+def build(catalogue: Path, site: Path) -> Path:
+    command = [sys.executable, "-m", "generator", "build", "--root", str(catalogue)]
+    subprocess.run([*command, "--out", str(site), "--today", TODAY], check=True)
     return site
 
 
-def measure(site: Path, repeat: int, compress: bool) -> None:
+def with_material_search(catalogue: Path, folder: Path) -> Path:
+    """The same catalogue built with the theme's own search (lunr, the whole index
+    in every reader's browser), as the site was before Pagefind: the catalogue gets
+    a mkdocs.yml of its own (the build prefers it to the packaged one) with the
+    theme's search plugin, and the theme's own header, which holds its search box."""
+    config = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("plugins: []", "plugins:\n  - search")
+    config = config.replace(
+        "  name: material\n", "  name: material\n  custom_dir: material-header\n"
+    )
+    variant = folder / "katalog-material"
+    shutil.copytree(catalogue, variant)
+    (variant / "mkdocs.yml").write_text(config, "utf-8")
+    header = Path(material.__file__).parent / "templates" / "partials" / "header.html"
+    (variant / "material-header" / "partials").mkdir(parents=True)
+    shutil.copy(header, variant / "material-header" / "partials" / "header.html")
+    return build(variant, folder / "nettsted-material")
+
+
+def material_search(page: Page, traffic: Traffic, url: str, query: str) -> tuple[float, float, int]:
+    """As search(), in the theme's own search box (behind its button on a phone).
+    The theme fetches its whole index as the page loads, so the reader types as
+    soon as the page has loaded, and what is counted is every search file fetched
+    from the page's start (the index and the search worker): what a reader pays."""
+    traffic.reset()
+    page.goto(url, wait_until="load", timeout=120_000)
+    before = len(traffic.fetched("search"))
+    page.evaluate(MATERIAL_WATCH)
+    page.locator('label[for="__search"]').first.click()
+    page.locator("input.md-search__input").focus()
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=600_000)
+    started, shown = page.evaluate("() => [window.__typed, window.__shown]")
+    page.wait_for_load_state("networkidle")
+    search_ids = [i for i, u in traffic.urls.items() if "search" in u]
+    kilobytes = sum(traffic.sizes.get(i, 0) for i in search_ids) / 1024
+    return (shown - started) / 1000, kilobytes, before
+
+
+MATERIAL_WATCH = """() => {
+  const field = document.querySelector("input.md-search__input");
+  field.addEventListener("keydown", () => { window.__typed ??= performance.now(); });
+  new MutationObserver((changes, observer) => {
+    if (document.querySelector(".md-search-result__item")) {
+      window.__shown = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document.querySelector(".md-search-result"), { childList: true, subtree: true });
+}"""
+
+
+Searcher = Callable[[Page, Traffic, str, str], tuple[float, float, int]]
+
+
+def search_table(
+    page: Page, traffic: Traffic, base: str, record: str, repeat: int, floor: float, run: Searcher
+) -> None:
+    print("\n| søk | første treff | / grunnlinje | hentet | hentet før tastetrykket | mål |")
+    print("|---|---:|---:|---:|---:|---|")
+    for query in QUERIES:
+        # a fresh page each time: the first query pays for loading the search itself
+        tries = [run(page, traffic, f"{base}need/{record}/", query) for _ in range(repeat)]
+        seconds = statistics.median(t[0] for t in tries)
+        kilobytes = statistics.median(t[1] for t in tries)
+        before = max(t[2] for t in tries)
+        ok = (
+            "holder"
+            if seconds <= GOALS["search_s"] and kilobytes <= GOALS["search_kb"]
+            else "holder ikke"
+        )
+        print(
+            f"| «{query}» | {seconds:.2f} s | {seconds / floor:.1f} × | {kilobytes:,.0f} KB "
+            f"| {before} | ≤ {GOALS['search_s']:.0f} s og ≤ {GOALS['search_kb']:.0f} KB: {ok} |"
+        )
+
+
+def measure(site: Path, repeat: int, compress: bool, material: Path | None = None) -> None:
     record = next(iter(sorted((site / "need").iterdir()))).name
     if compress:
         print("Tekst sendes gzip-komprimert, som fra GitHub Pages.\n")
@@ -247,23 +320,11 @@ def measure(site: Path, repeat: int, compress: bool) -> None:
                 f"| `{path}` | {seconds:.2f} s | {seconds / floor:.1f} × | {kilobytes:,.0f} KB "
                 f"| ≤ {GOALS['list_s']:.0f} s: {ok} |"
             )
-        print("\n| søk | første treff | / grunnlinje | hentet | hentet før tastetrykket | mål |")
-        print("|---|---:|---:|---:|---:|---|")
-        for query in QUERIES:
-            # a fresh page each time: the first query pays for Pagefind itself
-            tries = [search(page, traffic, f"{base}need/{record}/", query) for _ in range(repeat)]
-            seconds = statistics.median(t[0] for t in tries)
-            kilobytes = statistics.median(t[1] for t in tries)
-            before = max(t[2] for t in tries)
-            ok = (
-                "holder"
-                if seconds <= GOALS["search_s"] and kilobytes <= GOALS["search_kb"]
-                else "holder ikke"
-            )
-            print(
-                f"| «{query}» | {seconds:.2f} s | {seconds / floor:.1f} × | {kilobytes:,.0f} KB "
-                f"| {before} | ≤ {GOALS['search_s']:.0f} s og ≤ {GOALS['search_kb']:.0f} KB: {ok} |"
-            )
+        search_table(page, traffic, base, record, repeat, floor, search)
+        if material is not None:
+            with served(material, compress=compress) as other:
+                print("\nTemaets eget søk (lunr) på samme katalog, samme profil:")
+                search_table(page, traffic, other, record, repeat, floor, material_search)
         browser.close()
     size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20
     bundle = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 2**20
@@ -278,6 +339,11 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=3, help="målinger per side (medianen vises)")
     parser.add_argument(
+        "--material",
+        action="store_true",
+        help="mål også det samme søket med temaets eget søk (lunr), bygget fra samme katalog",
+    )
+    parser.add_argument(
         "--gzip",
         action="store_true",
         help="send HTML, CSS, JavaScript og JSON komprimert, slik GitHub Pages gjør",
@@ -286,8 +352,12 @@ def main() -> None:
     if args.site:
         measure(args.site, args.repeat, args.gzip)
         return
-    with tempfile.TemporaryDirectory(prefix="leser-") as folder:
-        measure(build(args.records, Path(folder)), args.repeat, args.gzip)
+    with tempfile.TemporaryDirectory(prefix="leser-") as name:
+        folder = Path(name)
+        catalogue = synthetic(args.records, folder)
+        site = build(catalogue, folder / "nettsted")
+        material = with_material_search(catalogue, folder) if args.material else None
+        measure(site, args.repeat, args.gzip, material)
 
 
 if __name__ == "__main__":
