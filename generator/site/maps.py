@@ -92,10 +92,13 @@ def _detail(places: Sequence[Place], region: bool) -> tuple[Outline, tuple[int, 
     return outline, view
 
 
+def _level(place: Place, member: str | None) -> int:
+    """The place's step: by its count, or the one shade of an uncounted place."""
+    return MEMBER_STEP if member or place.owner else step(place.count)
+
+
 def _shade(place: Place, member: str | None) -> str:
-    if place.owner:
-        return "mp-map__owner"
-    return f"mp-map__step{MEMBER_STEP if member else step(place.count)}"
+    return "mp-map__owner" if place.owner else f"mp-map__step{_level(place, member)}"
 
 
 def _legend(places: Sequence[Place], unit: str, owner: str | None, member: str | None) -> Markup:
@@ -183,7 +186,7 @@ def draw(
             p.text,
             outline.shapes[p.number].path,
             *outline.shapes[p.number].label,
-            f"{dot * (1 + 0.25 * (MEMBER_STEP if member or p.owner else step(p.count))):.1f}",
+            f"{dot * (1 + 0.25 * _level(p, member)):.1f}",  # larger with the count
         )
         for p in sorted(places, key=lambda p: p.number)
     ]
@@ -192,7 +195,7 @@ def draw(
         ' patternTransform="rotate(45)"><rect class="mp-map__hatch-ground" width="{0}"'
         ' height="{0}"/><rect class="mp-map__hatch-line" width="{1}" height="{0}"/></pattern>'
         "</defs>"
-    ).format(*_hatch(outline.detail, view))
+    ).format(*_hatch(view))
     svg = Markup(
         '<svg class="mp-map__drawing" viewBox="{}" role="group" aria-label="{}">{}{}{}{}</svg>'
     ).format(
@@ -233,7 +236,7 @@ def land_files() -> Iterator[tuple[str, bytes]]:
         yield land_path(detail), svg.encode()
 
 
-def _hatch(detail: Detail, view: tuple[int, int, int, int]) -> tuple[str, str]:
+def _hatch(view: tuple[int, int, int, int]) -> tuple[str, str]:
     """The hatch's period and line width, so it reads at the map's scale."""
     period = max(view[2], view[3]) / 90
     return f"{period:.1f}", f"{period / 2:.1f}"
