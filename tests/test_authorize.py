@@ -234,6 +234,25 @@ def test_the_team_decides_but_never_on_its_own_supplier(repo: Repo) -> None:
     assert _refusals(repo, "tor-markedsplassen", base) == [f"{B_APPLIES}:4:11: error[own-decision]"]
 
 
+def test_no_one_lifts_the_exclusion_of_a_supplier_they_maintain(repo: Repo) -> None:
+    """Exclusion after admission is the team's decision too: a team member who also
+    maintains the supplier may neither lift nor set it, another team member may."""
+    repo.edit(
+        "catalogue/suppliers/leverandor-b.yaml",
+        "  - leverandor-b-dev\n",
+        "  - leverandor-b-dev\n  - tor-markedsplassen\n",
+    )
+    base = _pending_application_for_b(repo)
+    excluded = "excluded: 2026-03-01\nexclusion_reason: Konkurs.\n"
+    repo.write(B_APPLIES, APPLICATION + DECISION + excluded)
+    repo.commit("tatt opp, så utelukket")
+    base = repo.git("rev-parse", "HEAD")
+    repo.write(B_APPLIES, APPLICATION + DECISION)  # the exclusion lifted
+    assert _refusals(repo, "tor-markedsplassen", base) == [f"{B_APPLIES}:4:11: error[own-decision]"]
+    assert _refusals(repo, "leverandor-b-dev", base) == [f"{B_APPLIES}:4:11: error[own-decision]"]
+    assert _refusals(repo, "anne-markedsplassen", base) == []
+
+
 JOIN = "needs/behov-a/join-requests/1506-2026-11-20.yaml"
 REQUEST = (
     'actor: "{actor}"\nperson: Tor Eriksen\ngithub: {login}\nreceived: 2026-11-20\n'

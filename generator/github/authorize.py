@@ -60,8 +60,18 @@ def _solution_of(path: str) -> str | None:
 
 
 # What an application or join request may hold when someone else than the team
-# adds it: the fields of a request, none of a decision or an answer.
-DECISION_FIELDS = ("decided", "decision", "reason", "extension_reason")
+# adds it: the fields of a request, none of a decision or an answer. After
+# admission, the team's request for a renewed self-declaration and an exclusion
+# are decisions too (the supplier's renewal date, `espd_renewed`, is its answer).
+DECISION_FIELDS = (
+    "decided",
+    "decision",
+    "reason",
+    "extension_reason",
+    "espd_requested",
+    "excluded",
+    "exclusion_reason",
+)
 ANSWER_FIELDS = ("status", "answered")
 
 
@@ -540,7 +550,7 @@ class Authorizer:
                     "own-decision",
                     f"Du (@{self.author}) står som vedlikeholder av leverandøren «{supplier}» "
                     "og kan ikke registrere, endre eller slette beslutningen om dens egen "
-                    "søknad (decided, decision, reason, extension_reason). Det gjør et annet "
+                    f"søknad ({', '.join(DECISION_FIELDS)}). Det gjør et annet "
                     f"medlem av markedsplassteamet ({_shown(self.team)}).",
                 )
                 return
