@@ -30,7 +30,7 @@ Then, in the same run and interleaved, best of `--repeat`:
 Printed: Observations per second for each by wall-clock time, the CPU time
 (this process and its worker processes), kit/baseline as a ratio of times, and
 the verdict with the «bør» notes per requirement. CPU time says what the code
-costs when other work shares the machine. Goal (issue #5): at least 2,000
+costs when other work shares the machine. Goal: at least 2,000
 Observations per second in one process on the real mix. The script exits 0
 whether or not the goal holds (it is a benchmark, not a test), and 1 only when
 the generated data does not verify.

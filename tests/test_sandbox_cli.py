@@ -31,6 +31,17 @@ def test_a_folder_that_passes_exits_0(capsys: pytest.CaptureFixture[str]) -> Non
     assert "Resultat: VERIFISERT" in out and "markedsplass verify: VERIFISERT" in err
 
 
+def test_an_old_requirement_set_is_tried_with_a_warning_that_a_newer_exists(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, err = _run(capsys, "verify", str(HJEMMEPULS), "--requirements", "vkp-vitals-1")
+    assert "vkp-vitals-1" in out
+    assert "advarsel: kravsettet vkp-vitals-1 er erstattet av" in err
+    assert "`--requirements vkp-observation`" in err
+    _, _, current = _run(capsys, "verify", str(HJEMMEPULS))
+    assert "advarsel" not in current
+
+
 def test_a_failing_solution_exits_1_with_its_two_errors(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

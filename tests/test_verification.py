@@ -167,7 +167,11 @@ def test_the_default_follows_the_official_profiles_and_the_old_set_points_to_it(
     assert [c.snomed for c in pressure.components] == ["271649006", "271650006"]
     assert all(p.source for p in new.profiles)
     core = {"body-height", "body-mass-index"}  # FHIR's own vital-signs profiles
-    assert all("vkpobservation" in str(p.source) for p in new.profiles if p.id not in core)
+    # HL7 Norway's canonical URLs (the glucose profile's lacks the «vkpobservation» part)
+    assert all("http://hl7.no/fhir/" in str(p.source) for p in new.profiles if p.id not in core)
+    glucose = next(p for p in new.profiles if p.id == "glucose")
+    assert glucose.loinc_severity == glucose.snomed_severity == "warning"
+    assert "http://hl7.no/fhir/StructureDefinition/vkp-Observation-Glucose" in str(glucose.source)
 
 
 def test_unknown_set_names_the_known_ones() -> None:

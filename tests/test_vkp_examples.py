@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from generator.sandbox.report import Report, Status
+from generator.sandbox.report import Level, Report, Status
 from tests.support.fhir_examples import NURSE, OFFICIAL, PATIENT, failed, result, verify
 
 LOINC = "http://loinc.org"
@@ -88,7 +88,7 @@ def oxygen_saturation() -> dict[str, Any]:
 
 def glucose() -> dict[str, Any]:
     resource = _observation(_code((LOINC, "15074-8"), (SNOMED, "434912009"), (NPU, "NPU02187")))
-    resource["valueQuantity"] = _quantity(6.3, "mmol/L")
+    resource["valueQuantity"] = _quantity(6.3, "mmol/l")  # the guide's UCUM code, as written
     return resource
 
 
@@ -206,6 +206,23 @@ def test_the_guides_examples_with_performer_systems_outside_its_value_sets(
     capability = "send-vital-signs" if build is oxygen_saturation else "send-scores"
     report = verify({"eksempel.json": build()}, (capability,), rs=OFFICIAL)
     assert blocking(report) == ["performer-identifier"]
+
+
+def test_glucose_is_known_by_any_of_its_codes_and_its_loinc_code_is_a_should() -> None:
+    """The glucose profile makes both its LOINC and its SNOMED CT slice optional
+    (0..* MS): a glucose measurement coded in SNOMED CT alone verifies, with a
+    «bør» for the LOINC code; one with no code of glucose at all does not."""
+    resource = glucose()
+    resource["code"]["coding"] = [resource["code"]["coding"][1]]  # SNOMED CT only
+    report = verify({"glukose.json": resource}, ("send-glucose",), rs=OFFICIAL)
+    assert report.verified, failed(report)
+    loinc = [m for m in result(report, "profile-codes").messages if "LOINC" in m.text]
+    assert [m.level for m in loinc] == [Level.WARNING]
+    assert loinc[0].expression.startswith("Observation.code")
+    assert "(profilen sier bør, ikke skal)" in loinc[0].text
+    unknown = glucose()
+    unknown["code"]["coding"] = [{"system": SNOMED, "code": "27113001"}]
+    assert not verify({"glukose.json": unknown}, ("send-glucose",), rs=OFFICIAL).verified
 
 
 def test_the_guides_batch_example_puts_to_a_placeholder() -> None:

@@ -12,7 +12,7 @@ from generator.cli.options import EXIT_INVALID, EXIT_OK, ToolFailure
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from generator.sandbox import formats, targets
+    from generator.sandbox import formats, requirements, targets
 
     try:
         report = targets.verify_paths(
@@ -28,6 +28,13 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     sys.stdout.write(formats.FORMATTERS[args.format](report))
     verdict = f"{formats.verdict(report)} ({formats.counts(report)})"
     sys.stderr.write(f"markedsplass verify: {verdict}.\n")
+    newer = requirements.get(report.requirement_set).superseded_by
+    if newer is not None:
+        sys.stderr.write(
+            f"markedsplass verify: advarsel: kravsettet {report.requirement_set} er erstattet "
+            f"av {requirements.get(newer).label}, som følger de offisielle VKP-profilene; "
+            f"prøv med `--requirements {newer}`.\n"
+        )
     return EXIT_OK if report.verified else EXIT_INVALID
 
 

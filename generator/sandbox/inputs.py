@@ -18,6 +18,7 @@ from typing import Any
 from generator.sandbox.findings import Finding
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -137,7 +138,9 @@ def parse(name: str, data: bytes) -> Source:
         )
     except RecursionError:
         return _problem(name, "JSON-strukturen er for dypt nestet.", "Flat ut strukturen.", text)
-    hazard = _first_hazard(value)
+    # strict UTF-8 holds no surrogate: one can only come from a \uD800–\uDFFF escape,
+    # so the parsed value is searched only when the text has such an escape
+    hazard = _first_hazard(value) if _SURROGATE_ESCAPE.search(text) else None
     if hazard is not None:
         message, needle = hazard
         return _problem(

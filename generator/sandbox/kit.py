@@ -10,8 +10,10 @@ Layers, in order, for each file:
    VKP rules (vitals.py, parties.py); for a Bundle, its batch shape; for a
    CapabilityStatement, what it declares.
 
-Deeper layers skip a resource whose structure is invalid: their findings would
-only repeat the structural one in other words.
+For an Observation whose structure is invalid, the tests that read none of its
+broken elements still run (`_partly`), so one pass reports everything that can be
+checked; the rest are counted as not tried rather than repeating the structural
+finding in other words.
 
 Each file is checked on its own (`check_file`), so large inputs are spread over
 the machine's cores in worker processes; the results are merged in file order,

@@ -2,8 +2,8 @@
 about. Python's json module keeps no positions, so a second, small scanner walks
 the text (already known to be valid JSON) and notes the line each value starts
 on, keyed by its path of keys and indices. Given the paths a report needs, it
-walks only down those paths and skips every other value whole (a regex over its
-strings and brackets), so a large Bundle with one finding costs little."""
+walks only down those paths and skips every other value whole (the json module's
+C decoder finds where it ends), so a large Bundle with one finding costs little."""
 
 from __future__ import annotations
 
@@ -17,9 +17,7 @@ from generator.sandbox.findings import Loc
 _SPACE = re.compile(r"[ \t\n\r]*")
 _STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\.)*"')
 _SCALAR = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null")
-# what matters when skipping a container: its strings (which may hold brackets)
-# and its brackets
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_DECODER = json.JSONDecoder()
 
 
 class _Scanner:
@@ -59,16 +57,11 @@ class _Scanner:
             if match is None:
                 raise ValueError(pos)
             return match.end()
-        depth = 0
-        for token in _TOKEN.finditer(self.text, pos):
-            kind = token.group(0)
-            if kind in "{[":
-                depth += 1
-            elif kind in "}]":
-                depth -= 1
-                if depth == 0:
-                    return token.end()
-        raise ValueError(pos)
+        # a container: the json module's C decoder finds its end fastest
+        try:
+            return _DECODER.raw_decode(self.text, pos)[1]
+        except json.JSONDecodeError as exc:
+            raise ValueError(pos) from exc
 
     def string(self, pos: int) -> tuple[str, int]:
         match = _STRING.match(self.text, pos)

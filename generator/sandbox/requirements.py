@@ -112,6 +112,9 @@ class Measure(_Data):
     # profile makes the slice optional (0..*, Must Support: «bør»). A wrong code in
     # the slice is always an error: the profile fixes it.
     snomed_severity: Literal["error", "warning"] = "error"
+    # the LOINC slice likewise (the glucose profile's GLUCOSELOINC is 0..* MS); the
+    # measurement is then known by its SNOMED CT or NPU code when LOINC is missing
+    loinc_severity: Literal["error", "warning"] = "error"
     npu: str | None = None  # an NPU/NLK code the profile may carry (bør)
     units: tuple[str, ...] = ()  # empty: the profile does not constrain the value
     example_unit: str | None = None

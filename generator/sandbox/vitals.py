@@ -168,12 +168,22 @@ def _unknown_code(code: Any, rs: RequirementSet) -> Finding:
     )
 
 
+def _optional(missing: Finding) -> Finding:
+    """A code whose slice the profile makes optional (0..*, Must Support): «bør»."""
+    return replace(
+        missing,
+        level=Level.WARNING,
+        text=f"{missing.text.removesuffix('.')} (profilen sier bør, ikke skal).",
+    )
+
+
 def _measure_codes(measure: Measure, code: Any, loc: Loc, rs: RequirementSet) -> list[Finding]:
     findings = []
     if measure.loinc is not None and measure.loinc not in codes_in(code, rs.systems.loinc):
-        findings.append(
-            _missing_code("LOINC-koden for", measure, measure.loinc, rs.systems.loinc, code, loc)
+        missing = _missing_code(
+            "LOINC-koden for", measure, measure.loinc, rs.systems.loinc, code, loc
         )
+        findings.append(_optional(missing) if measure.loinc_severity == "warning" else missing)
     npu = rs.systems.npu
     if measure.npu is not None and npu is not None and measure.npu not in codes_in(code, npu):
         missing = _missing_code("NPU-koden for", measure, measure.npu, npu, code, loc)
@@ -185,12 +195,7 @@ def _measure_codes(measure: Measure, code: Any, loc: Loc, rs: RequirementSet) ->
         what = "SNOMED CT-koden VKP bruker for"
         missing = _missing_code(what, measure, measure.snomed, rs.systems.snomed, code, loc)
         if measure.snomed_severity == "warning" and missing.loc[-1] != "system":
-            # the slice is optional in the profile (0..*, Must Support): «bør»
-            missing = replace(
-                missing,
-                level=Level.WARNING,
-                text=f"{missing.text.removesuffix('.')} (profilen sier bør, ikke skal).",
-            )
+            missing = _optional(missing)
         findings.append(missing)
     elif all(c.get("code") != measure.snomed for _, c in snomed):
         j, wrong = snomed[0]
