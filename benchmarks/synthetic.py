@@ -5,7 +5,7 @@ proportions of a grown catalogue (about 5 % suppliers, 15 % solutions, 30 %
 needs, 40 % experiences, 0.2 % DPS, 9.8 % call-offs), with Norwegian text and the
 nested sections a contributor fills in, so files are the size real ones will be
 (typically 1.5-6 KB). Every reference resolves, and the procurement time limits
-of ../shared/domain.md §2 hold, with 2026-11-28 as "today".
+(generator/procurement/limits.py) hold, with 2026-11-28 as "today".
 
 Events are files beside their record, as in the real catalogue: applications in
 `tenders/dps/<dps>/applications/<supplier>-<received>.yaml` and join requests in

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from generator.catalogue.checks import REGISTRY
-from generator.codes import CODES, ERROR_TYPES
+from generator.codes import CODES
+from generator.models.validation import ERROR_TYPES, MESSAGES
 from tests.support.casefolders import case_dirs, expected
 from tests.support.paths import ROOT
 
@@ -38,6 +39,7 @@ def test_every_code_is_documented_in_contributing() -> None:
 def test_every_check_and_error_type_has_a_known_code() -> None:
     assert set(REGISTRY) <= set(CODES)
     assert set(ERROR_TYPES.values()) <= set(CODES)
+    assert set(MESSAGES) <= set(ERROR_TYPES)  # every explained error type has its code
 
 
 def test_every_code_has_an_invalid_case() -> None:

@@ -11,11 +11,10 @@ import jsonschema
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.codes import ERROR_TYPES
 from generator.loading import yaml_files
 from generator.models import CallOff, schema
 from generator.models.kinds import KINDS, Kind
-from generator.models.validation import _submodel, message
+from generator.models.validation import ERROR_TYPES, _submodel, message
 from tests.support.casefolders import BASE
 from tests.support.paths import ROOT
 from tests.support.records import read_records

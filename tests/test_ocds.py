@@ -1,7 +1,7 @@
 """The OCDS export of the shipped example catalogue: valid against the OCDS 1.1.5
 release-package schema with the Techniques extension, and true to the mapping in
-../shared/domain.md §2. The schemas are a copy of ../shared/data/ocds/ in
-tests/data/ocds/; nothing is fetched."""
+generator/procurement/ocds.py. The schemas are the Open Contracting Partnership's
+published ones, copied to tests/data/ocds/; nothing is fetched."""
 
 from __future__ import annotations
 

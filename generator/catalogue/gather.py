@@ -48,7 +48,7 @@ class Entry(Generic[R]):
 
     @property
     def stem(self) -> str:
-        return self.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        return stem(self.path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,13 @@ class Event(Generic[E]):
 
     @property
     def stem(self) -> str:
-        return self.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        return stem(self.path)
+
+
+def stem(path: str) -> str:
+    """A data file's name without its folder and `.yaml`: a record's id, an event's
+    actor and date."""
+    return path.rsplit("/", 1)[-1].removesuffix(".yaml")
 
 
 class Located(Protocol):
@@ -229,7 +235,7 @@ def _load_events(
 
 def _names(path: str, document: yaml_files.YamlDocument | None) -> set[str]:
     """The ids a record that failed may be referred to by: its file name and its `id`."""
-    names = {path.rsplit("/", 1)[-1].removesuffix(".yaml")}
+    names = {stem(path)}
     written: Any = document.value.get("id") if document is not None else None
     if isinstance(written, str):
         names.add(written)

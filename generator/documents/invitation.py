@@ -1,7 +1,7 @@
-"""Pre-filled documents (issue 4, part 5): for each solution category a tender
-invitation template, ROS, DPIA and benefit realisation; and for one call-off the
-tender invitation filled in with the DPS and the municipality's specifics, as Anne
-and Magnus use them in the seed.
+"""Pre-filled documents: for each solution category a tender invitation template,
+ROS, DPIA and benefit realisation; and for one call-off the tender invitation
+filled in with the DPS and the municipality's specifics, ready for the buyer and
+the marketplace team to send.
 
 `write` renders a document as Markdown (Jinja2, every value escaped) and as Word
 (python-docx, real headings, nb-NO), each written atomically and reproducibly:

@@ -1,4 +1,5 @@
-"""The pre-filled documents of seed footnotes 4–8 as plain data, with no I/O: a
+"""The pre-filled documents (tender invitation, ROS, DPIA, benefit realisation)
+as plain data, with no I/O: a
 document is a title and sections, each with a heading, paragraphs, bullet lists and
 tables. `generator.documents.invitation` fills in the values and writes one model both as
 Markdown and as Word.
@@ -159,7 +160,7 @@ def template_stem(category_id: str, kind: str) -> str:
 
 class Area(Model):
     id: Slug = Field(description="Kravområdets id.")
-    name: Line = Field(description="Navnet, som i fotnote 4.")
+    name: Line = Field(description="Navnet på kravområdet.")
 
 
 class Risk(Model):

@@ -136,7 +136,7 @@ class Dps(Record):
         "kontrakt innen 30 dager etter signering.",
     )
     contact: Contact = Field(description="Kontaktperson i markedsplassen.")
-    # The turn-one list: refused by the check `inline-events`, which names the files
+    # The old inline list: refused by the check `inline-events`, which names the files
     # to write instead (tenders/dps/<id>/applications/<supplier>-<received>.yaml).
     applications: SkipJsonSchema[object] = Field(
         None,

@@ -5,7 +5,7 @@ a request to join a need (`needs/<need>/join-requests/`) and a question about a
 call-off with its answer (`tenders/calloffs/<call-off>/questions/`).
 
 An event carries no `id`: its place and file name say what it belongs to. What
-the turn-one records held as lists is derived here from the events: the
+the records once held as lists is derived here from the events: the
 suppliers admitted to a DPS, and a need's participants."""
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ class Need(Record):
         description="Deltakerne eieren skriver inn selv; de som blir med gjennom en "
         "forespørsel (needs/<id>/join-requests/), kommer i tillegg.",
     )
-    # The turn-one list: refused by the check `inline-events`, which names the files
+    # The old inline list: refused by the check `inline-events`, which names the files
     # to write instead (needs/<id>/join-requests/<actor>-<received>.yaml).
     join_requests: SkipJsonSchema[object] = Field(
         None,

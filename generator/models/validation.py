@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.codes import ERROR_TYPES
 from generator.diagnostics import Diagnostic, error
 from generator.loading import yaml_files
 from generator.loading.yaml_files import Loc, YamlDocument
@@ -63,47 +63,12 @@ def _expected(context: dict[str, Any]) -> str:
 def message(model: type[BaseModel], err: dict[str, Any]) -> str:
     kind: str = err["type"]
     loc: Loc = err["loc"]
-    ctx: dict[str, Any] = err.get("ctx") or {}
-    value = err.get("input")
-    name = str(loc[-1]) if loc else ""
-    messages: dict[str, Callable[[], str]] = {
-        "missing": lambda: f"Feltet «{name}» mangler. Legg det til (`{name}: …`).",
-        "extra_forbidden": lambda: _unknown_field(model, loc),
-        "bool_type": lambda: _bool_message(value),
-        "int_type": lambda: (
-            f"Skal være et heltall uten anførselstegn, for eksempel 250000, ikke {_shown(value)}."
-        ),
-        "float_type": lambda: (
-            f"Skal være et tall uten anførselstegn, for eksempel 99.5, ikke {_shown(value)}."
-        ),
-        "string_type": lambda: (
-            f"Skal være tekst, ikke {_shown(value)}. Sett verdien i anførselstegn."
-        ),
-        "literal_error": lambda: f"Ugyldig verdi. Skriv en av: {_expected(ctx)}.",
-        "list_type": lambda: (
-            "Skal være en liste: skriv hvert element på egen linje som begynner med «- »."
-        ),
-        "tuple_type": lambda: (
-            "Skal være en liste: skriv hvert element på egen linje som begynner med «- »."
-        ),
-        "model_type": lambda: (
-            "Skal være en samling av felt (`navn: verdi`) med innrykk under feltnavnet."
-        ),
-        "model_attributes_type": lambda: (
-            "Skal være en samling av felt (`navn: verdi`) med innrykk under feltnavnet."
-        ),
-        "dict_type": lambda: "Skal være en samling av felt (`navn: verdi`).",
-        "too_short": lambda: f"Listen må ha minst {ctx.get('min_length')} element.",
-        "too_long": lambda: f"Listen kan ha høyst {ctx.get('max_length')} element.",
-        "greater_than_equal": lambda: f"Verdien må være minst {ctx.get('ge')}.",
-        "less_than_equal": lambda: f"Verdien kan være høyst {_limit(ctx.get('le'))}.",
-        "greater_than": lambda: f"Verdien må være større enn {ctx.get('gt')}.",
-        "less_than": lambda: f"Verdien må være mindre enn {ctx.get('lt')}.",
-        "int_from_float": lambda: "Skal være et heltall, uten desimaler.",
-        "finite_number": lambda: "Skal være et vanlig tall.",
-    }
-    if kind in messages:
-        return messages[kind]()
+    explain = MESSAGES.get(kind)
+    if explain is not None:
+        found = _Error(
+            model, loc, str(loc[-1]) if loc else "", err.get("ctx") or {}, err.get("input")
+        )
+        return explain(found)
     if isinstance(err.get("msg"), str) and kind not in ("value_error", "assertion_error"):
         # Our own PydanticCustomError types carry their Norwegian message.
         return str(err["msg"])
@@ -146,6 +111,113 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     hint = f" Mente du «{close[0]}»?" if close else ""
     known = f" Kjente felt her: {', '.join(allowed)}." if allowed and not close else ""
     return f"Feltet «{name}» er ukjent.{hint}{known}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Error:
+    """What a message says about one Pydantic error."""
+
+    model: type[BaseModel]
+    loc: Loc
+    name: str  # the field's name: the last part of `loc`
+    ctx: dict[str, Any]
+    value: Any
+
+
+Explain = Callable[[_Error], str]
+
+# Every Pydantic error type (built-in and the project's own) -> its diagnostic code;
+# the message for the built-in ones is in MESSAGES below, keyed the same way (the
+# project's own error types carry their Norwegian message).
+ERROR_TYPES: dict[str, str] = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    **dict.fromkeys(
+        (
+            "text_type",
+            "bool_type",
+            "bool_parsing",
+            "int_type",
+            "int_parsing",
+            "float_type",
+            "float_parsing",
+            "string_type",
+            "list_type",
+            "tuple_type",
+            "model_type",
+            "model_attributes_type",
+            "dict_type",
+            "int_from_float",
+        ),
+        "invalid-type",
+    ),
+    **dict.fromkeys(
+        ("literal_error", "category", "agreement_type", "phase", "experience_area"),
+        "invalid-choice",
+    ),
+    **dict.fromkeys(("date_format", "date_invalid"), "invalid-date"),
+    "slug": "invalid-id",
+    **dict.fromkeys(("orgnr", "orgnr_checksum"), "invalid-orgnr"),
+    **dict.fromkeys(("kommunenummer", "kommunenummer_unknown"), "invalid-kommunenummer"),
+    "actor": "invalid-actor",
+    **dict.fromkeys(("url", "url_scheme", "url_credentials"), "invalid-url"),
+    "email": "invalid-email",
+    "github_login": "invalid-github-login",
+    **dict.fromkeys(("single_line", "empty_text", "string_too_long"), "invalid-text"),
+    **dict.fromkeys(
+        ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "finite_number"),
+        "invalid-number",
+    ),
+    **dict.fromkeys(("too_short", "too_long"), "invalid-list"),
+    "decision_pair": "incomplete-decision",
+    "answer_pair": "incomplete-answer",
+    **dict.fromkeys(("exclusion_pair", "espd_renewed_unrequested"), "incomplete-decision"),
+    "exclusion_not_admitted": "invalid-value",
+    "weight_range": "invalid-number",
+    "inline_events": "inline-events",
+    "municipality_name": "municipality-name",
+    "contract_without_award": "incomplete-decision",
+    "ocid_prefix": "invalid-id",
+    "verification_claimed": "claimed-verification",
+}
+
+# The Norwegian message for each built-in error type that gets one.
+MESSAGES: dict[str, Explain] = {
+    "missing": lambda e: f"Feltet «{e.name}» mangler. Legg det til (`{e.name}: …`).",
+    "extra_forbidden": lambda e: _unknown_field(e.model, e.loc),
+    "bool_type": lambda e: _bool_message(e.value),
+    "int_type": lambda e: (
+        f"Skal være et heltall uten anførselstegn, for eksempel 250000, ikke {_shown(e.value)}."
+    ),
+    "float_type": lambda e: (
+        f"Skal være et tall uten anførselstegn, for eksempel 99.5, ikke {_shown(e.value)}."
+    ),
+    "string_type": lambda e: (
+        f"Skal være tekst, ikke {_shown(e.value)}. Sett verdien i anførselstegn."
+    ),
+    "literal_error": lambda e: f"Ugyldig verdi. Skriv en av: {_expected(e.ctx)}.",
+    "list_type": lambda e: (
+        "Skal være en liste: skriv hvert element på egen linje som begynner med «- »."
+    ),
+    "tuple_type": lambda e: (
+        "Skal være en liste: skriv hvert element på egen linje som begynner med «- »."
+    ),
+    "model_type": lambda e: (
+        "Skal være en samling av felt (`navn: verdi`) med innrykk under feltnavnet."
+    ),
+    "model_attributes_type": lambda e: (
+        "Skal være en samling av felt (`navn: verdi`) med innrykk under feltnavnet."
+    ),
+    "dict_type": lambda e: "Skal være en samling av felt (`navn: verdi`).",
+    "too_short": lambda e: f"Listen må ha minst {e.ctx.get('min_length')} element.",
+    "too_long": lambda e: f"Listen kan ha høyst {e.ctx.get('max_length')} element.",
+    "greater_than_equal": lambda e: f"Verdien må være minst {e.ctx.get('ge')}.",
+    "less_than_equal": lambda e: f"Verdien kan være høyst {_limit(e.ctx.get('le'))}.",
+    "greater_than": lambda e: f"Verdien må være større enn {e.ctx.get('gt')}.",
+    "less_than": lambda e: f"Verdien må være mindre enn {e.ctx.get('lt')}.",
+    "int_from_float": lambda e: "Skal være et heltall, uten desimaler.",
+    "finite_number": lambda e: "Skal være et vanlig tall.",
+}
 
 
 # Errors about a field's presence, not its value: reported at the field's name.

@@ -20,6 +20,9 @@ from functools import lru_cache
 from generator.norway.identifiers import mod11_check_digit
 
 ELEVEN_DIGITS = re.compile(r"[0-9]{11}")
+# an identity number as it may stand in a text: eleven digits alone, perhaps with a
+# space after the date part (the privacy guard looks for them, messages mask them)
+IN_TEXT = re.compile(r"(?<![0-9])[0-9]{6} ?[0-9]{5}(?![0-9])")
 K1_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 K2_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 

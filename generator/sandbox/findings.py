@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator.norway.personal_numbers import mask
+from generator.norway.personal_numbers import IN_TEXT, mask
 from generator.sandbox.report import Level
 
 Loc = tuple[str | int, ...]
 
-_LONG_DIGITS = re.compile(r"(?<![0-9])[0-9]{6}[ ]?[0-9]{5}(?![0-9])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 SHOWN_MAX = 60
 
@@ -51,7 +50,7 @@ def shown(value: Any) -> str:
     characters, identity numbers masked. Markdown shows «…» as code spans."""
     text = value if isinstance(value, str) else repr(value)
     text = _CONTROL.sub("", text).replace("«", "‹").replace("»", "›")
-    text = _LONG_DIGITS.sub(lambda m: mask(m.group(0).replace(" ", "")), text)
+    text = IN_TEXT.sub(lambda m: mask(m.group(0).replace(" ", "")), text)
     if len(text) > SHOWN_MAX:
         text = text[: SHOWN_MAX - 1] + "…"
     return text

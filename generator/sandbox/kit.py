@@ -72,17 +72,20 @@ _NOTHING = {
     "blood-pressure": "Ingen blodtrykksmålinger blant ressursene.",
     "performer": "Ingen målinger oppgir hvem som utførte dem (performer).",
 }
-_OBSERVATION_CHECKS = (
-    "invariants",
-    "effective",
-    "category",
-    "codes",
-    "units",
-    "blood-pressure",
-    "subject-identifier",
-    "subject-display",
-    "performer",
-)
+# The Observation tests, each with the top-level elements it reads (by prefix:
+# «value» is every value[x]); None: it reads the whole resource.
+_READS: dict[str, tuple[str, ...] | None] = {
+    "invariants": None,
+    "effective": ("effective",),
+    "category": ("category", "code"),  # the profile, known by its code, says which
+    "codes": ("code",),
+    "units": ("code", "value", "component"),
+    "blood-pressure": ("code", "value", "component", "bodySite", "method", "performer"),
+    "subject-identifier": ("subject",),
+    "subject-display": ("subject",),
+    "performer": ("performer",),
+}
+_OBSERVATION_CHECKS = tuple(_READS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,21 +267,6 @@ def _resource(
         return
     result.tried[name] += 1
     found += [(resource, f) for f in test(resource.data, rs)]
-
-
-# The top-level elements each Observation test reads (by prefix: «value» is every
-# value[x]); None: it reads the whole resource.
-_READS: dict[str, tuple[str, ...] | None] = {
-    "invariants": None,
-    "effective": ("effective",),
-    "category": ("category", "code"),  # the profile, known by its code, says which
-    "codes": ("code",),
-    "units": ("code", "value", "component"),
-    "blood-pressure": ("code", "value", "component", "bodySite", "method", "performer"),
-    "subject-identifier": ("subject",),
-    "subject-display": ("subject",),
-    "performer": ("performer",),
-}
 
 
 def _partly(

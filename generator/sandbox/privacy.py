@@ -18,7 +18,7 @@ from generator.norway.personal_numbers import PersonalNumber
 from generator.sandbox.findings import Finding, Loc
 
 CHECK = "privacy"
-CANDIDATE = re.compile(r"(?<![0-9])[0-9]{6} ?[0-9]{5}(?![0-9])")
+CANDIDATE = personal_numbers.IN_TEXT
 # Runs of digits and spaces long enough to hold a candidate: found four times
 # faster than the candidates themselves, which are then looked for in the runs only.
 _RUN = re.compile(r"[0-9][0-9 ]{10,}")

@@ -68,7 +68,8 @@ def files(site: Site) -> Iterator[tuple[str, str]]:
         yield links.api_list(kind), dumps(listing)
         for record in records:
             yield links.api_record(kind, record.id), dumps(record_json(record))
-    yield from filters.files(site, list_rows)
+    for path, value in filters.files(site, list_rows):
+        yield path, dumps(value)
 
 
 def list_rows(kind: Kind[Any], site: Site) -> list[tuple[str, list[str]]]:

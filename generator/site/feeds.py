@@ -71,9 +71,13 @@ class Feed:
     entries: tuple[Entry, ...]
 
 
+def needs_newest_first(site: Site) -> list[Need]:
+    """Every need, the newest first: the feed, the home page and the needs list."""
+    return sorted(site.all(NEED, Need), key=lambda n: (n.published, n.id), reverse=True)
+
+
 def newest_needs(site: Site) -> list[Need]:
-    found = sorted(site.all(NEED, Need), key=lambda n: (n.published, n.id), reverse=True)
-    return found[:NEWEST_NEEDS]
+    return needs_newest_first(site)[:NEWEST_NEEDS]
 
 
 def open_calloffs(site: Site) -> list[CallOff]:

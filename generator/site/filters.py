@@ -17,7 +17,6 @@ that keeps a filtered list's address (`?kommune=4601`)."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -313,19 +312,13 @@ def listing(kind: Kind[Any], site: Site, rows: list[tuple[str, list[str]]]) -> d
     }
 
 
-def dumps(value: Any) -> str:
-    """Compact (the file is read by a script, and large lists make it long), keys
-    sorted: two builds write the same bytes."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
 RowsOf = Callable[[Kind[Any], Site], list[tuple[str, list[str]]]]
 
 
-def files(site: Site, rows_of: RowsOf) -> Iterator[tuple[str, str]]:
-    """The two filter files of every filterable list: its controls, and the data
-    to filter every record; `rows_of` gives a list's rows
-    (generator/site/views/sections.py, which draws them)."""
+def files(site: Site, rows_of: RowsOf) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The two filter files of every filterable list, as values for the API to
+    write: its controls, and the data to filter every record; `rows_of` gives a
+    list's rows (generator/site/views/sections.py, which draws them)."""
     for kind in FILTERED:
-        yield path(kind), dumps(controls(kind, site))
-        yield data_path(kind), dumps(listing(kind, site, rows_of(kind, site)))
+        yield path(kind), controls(kind, site)
+        yield data_path(kind), listing(kind, site, rows_of(kind, site))

@@ -1,4 +1,4 @@
-"""The turn-one lists `applications:` in a DPS and `join_requests:` in a need are
+"""The old inline lists `applications:` in a DPS and `join_requests:` in a need are
 refused: each request is a file of its own beside the record, so that any number
 of contributors can add one at once. The message names the files to write."""
 

@@ -70,7 +70,7 @@ PAGE_SIZE = 50
 def list_records(kind: Kind[Any], site: Site) -> list[Record]:
     """A filterable list's records, in the list's order."""
     if kind is NEED:
-        return list(newest_needs(site))
+        return list(feeds.needs_newest_first(site))
     if kind is EXPERIENCE:
         return list(newest_experiences(site))
     solutions: list[Solution] = sorted(
@@ -151,10 +151,6 @@ def _filterable(
     }
 
 
-def newest_needs(site: Site) -> list[Need]:
-    return sorted(site.all(NEED, Need), key=lambda n: (n.published, n.id), reverse=True)
-
-
 def newest_experiences(site: Site) -> list[Experience]:
     return sorted(site.all(EXPERIENCE, Experience), key=lambda e: (e.date, e.id), reverse=True)
 
@@ -213,7 +209,7 @@ def home(site: Site, link: Linker) -> dict[str, Any]:
         ],
         "map": where.needs_map(site, link),
         "map_page": link.page(links.NEEDS_MAP, "Behovene på kartet"),
-        "needs": [_need_row(n, link) for n in newest_needs(site)[:NEWEST]],
+        "needs": [_need_row(n, link) for n in feeds.needs_newest_first(site)[:NEWEST]],
         "closing": [_closing_row(c, site, link) for c in closing_calloffs(site, 30)],
         "experiences": [_experience_row(e, link) for e in newest_experiences(site)[:NEWEST]],
         "sections": {doc: link.page(doc, title) for doc, title in links.SECTIONS},
