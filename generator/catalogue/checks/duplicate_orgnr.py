@@ -13,18 +13,25 @@ CODE = "duplicate-orgnr"
 
 
 def check(catalogue: Catalogue) -> Iterator[Diagnostic]:
-    first: dict[str, str] = {}
-    for entry in sorted(catalogue.records(SUPPLIER), key=lambda e: e.path):
-        orgnr = entry.record.orgnr
-        if orgnr in first:
-            yield catalogue.error_at(
-                entry,
-                ("orgnr",),
-                CODE,
-                f"Organisasjonsnummeret {orgnr} er allerede registrert for leverandøren "
-                f"«{first[orgnr]}» ({SUPPLIER.path(first[orgnr])}). Et selskap registreres "
-                "én gang; legg løsningene til under den leverandøren, eller be dens "
-                "vedlikeholdere om å føre deg opp under `maintainers`.",
-            )
-        else:
-            first[orgnr] = entry.record.id
+    """Every supplier sharing an organisation number with another is reported, each
+    naming the others: which of them is the real company is not for the file order
+    to decide (an impostor whose id sorts first would otherwise move the error onto
+    the real company's file); the pull request that adds the second one fails."""
+    by_orgnr: dict[str, list[str]] = {}
+    entries = sorted(catalogue.records(SUPPLIER), key=lambda e: e.path)
+    for entry in entries:
+        by_orgnr.setdefault(entry.record.orgnr, []).append(entry.record.id)
+    for entry in entries:
+        others = [i for i in by_orgnr[entry.record.orgnr] if i != entry.record.id]
+        if not others:
+            continue
+        named = ", ".join(f"«{i}» ({SUPPLIER.path(i)})" for i in others)
+        yield catalogue.error_at(
+            entry,
+            ("orgnr",),
+            CODE,
+            f"Organisasjonsnummeret {entry.record.orgnr} er også registrert for leverandøren "
+            f"{named}. Et selskap registreres én gang; legg løsningene til under den "
+            "leverandøren som er selskapets, eller be dens vedlikeholdere om å føre deg "
+            "opp under `maintainers`.",
+        )
