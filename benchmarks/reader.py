@@ -174,7 +174,7 @@ def search(page: Page, traffic: Traffic, url: str, query: str) -> tuple[float, f
     # the times are taken in the page: the first keystroke's event, and the moment
     # the first result is put on screen (a mutation observer), so the benchmark's
     # own round trips to the browser are not counted
-    page.evaluate(WATCH)
+    page.evaluate(WATCH, ["#mp-search-input", ".mp-search__result", "#mp-search-results"])
     page.locator("#mp-search-input").focus()
     page.keyboard.type(query)
     page.wait_for_selector(".mp-search__result", timeout=120_000)
@@ -183,15 +183,17 @@ def search(page: Page, traffic: Traffic, url: str, query: str) -> tuple[float, f
     return (shown - started) / 1000, traffic.kilobytes(), before
 
 
-WATCH = """() => {
-  const field = document.getElementById("mp-search-input");
-  field.addEventListener("keydown", () => { window.__typed ??= performance.now(); });
+# The keystroke's time and the first result's, taken in the page: the field, the
+# result and the container the results are put in, by CSS selector.
+WATCH = """([field, result, container]) => {
+  document.querySelector(field)
+    .addEventListener("keydown", () => { window.__typed ??= performance.now(); });
   new MutationObserver((changes, observer) => {
-    if (document.querySelector(".mp-search__result")) {
+    if (document.querySelector(result)) {
       window.__shown = performance.now();
       observer.disconnect();
     }
-  }).observe(document.getElementById("mp-search-results"), { childList: true });
+  }).observe(document.querySelector(container), { childList: true, subtree: true });
 }"""
 
 
@@ -245,7 +247,7 @@ def material_search(page: Page, traffic: Traffic, url: str, query: str) -> tuple
     traffic.reset()
     page.goto(url, wait_until="load", timeout=120_000)
     before = len(traffic.fetched("search"))
-    page.evaluate(MATERIAL_WATCH)
+    page.evaluate(WATCH, ["input.md-search__input", ".md-search-result__item", ".md-search-result"])
     page.locator('label[for="__search"]').first.click()
     page.locator("input.md-search__input").focus()
     page.keyboard.type(query)
@@ -255,18 +257,6 @@ def material_search(page: Page, traffic: Traffic, url: str, query: str) -> tuple
     search_ids = [i for i, u in traffic.urls.items() if "search" in u]
     kilobytes = sum(traffic.sizes.get(i, 0) for i in search_ids) / 1024
     return (shown - started) / 1000, kilobytes, before
-
-
-MATERIAL_WATCH = """() => {
-  const field = document.querySelector("input.md-search__input");
-  field.addEventListener("keydown", () => { window.__typed ??= performance.now(); });
-  new MutationObserver((changes, observer) => {
-    if (document.querySelector(".md-search-result__item")) {
-      window.__shown = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document.querySelector(".md-search-result"), { childList: true, subtree: true });
-}"""
 
 
 Searcher = Callable[[Page, Traffic, str, str], tuple[float, float, int]]
